@@ -1,0 +1,44 @@
+/** Reads the templates and the font packages' stylesheets (no writes). */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Locale } from '../types.js';
+
+export interface Templates {
+  html: string;
+  css: string;
+}
+
+export async function loadTemplates(root: string): Promise<Templates> {
+  const [html, css] = await Promise.all([
+    readFile(join(root, 'templates', 'edition.html'), 'utf8'),
+    readFile(join(root, 'templates', 'edition.css'), 'utf8'),
+  ]);
+  return { html, css };
+}
+
+export interface FontSource {
+  family: string;
+  /** Folder of the package (its `files/` holds the fonts). */
+  dir: string;
+  /** The package's @font-face stylesheets, in the order the locale names them. */
+  stylesheets: string[];
+  subsets: string[];
+}
+
+const require = createRequire(import.meta.url);
+
+export async function loadFontSources(locale: Locale): Promise<FontSource[]> {
+  return Promise.all(
+    locale.fonts.map(async (font) => {
+      let dir: string;
+      try {
+        dir = dirname(require.resolve(`${font.package}/package.json`));
+      } catch {
+        throw new Error(`Font package ${font.package} (locale ${locale.lang}) is not installed: run npm ci`);
+      }
+      const stylesheets = await Promise.all(font.css.map((css) => readFile(join(dir, css), 'utf8')));
+      return { family: font.family, dir, stylesheets, subsets: font.subsets };
+    }),
+  );
+}

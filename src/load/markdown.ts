@@ -1,0 +1,26 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root, Yaml } from 'mdast';
+import type { VFile } from 'vfile';
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+/**
+ * Parse a Markdown source. Front matter (if any) is split off as YAML text with the line it
+ * starts on, so its problems are reported at the right place; the body keeps its positions.
+ */
+export function parseMarkdown(file: VFile): {
+  tree: Root;
+  frontMatter: { text: string; line: number } | undefined;
+} {
+  const tree = parser.parse(file) as Root;
+  const first = tree.children[0];
+  let frontMatter: { text: string; line: number } | undefined;
+  if (first?.type === 'yaml') {
+    const yaml = first as Yaml;
+    frontMatter = { text: yaml.value, line: (yaml.position?.start.line ?? 1) + 1 };
+    tree.children.shift();
+  }
+  return { tree, frontMatter };
+}

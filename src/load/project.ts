@@ -1,0 +1,264 @@
+/**
+ * Sources → validated editions. The only code that reads `sources/` and `templates/locales/`.
+ * Problems are messages on the VFile of the source concerned; a fatal one stops the build
+ * before anything is written.
+ */
+import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { VFile } from 'vfile';
+import type { Root } from 'mdast';
+import type { z } from 'zod';
+import { LANGS, type DocumentMeta, type EditionSource, type Lang, type Locale, type Meeting, type PaperSource, type ThemeSource } from '../types.js';
+import { readSource, listDir } from './read.js';
+import { parseYaml } from './yaml.js';
+import { parseMarkdown } from './markdown.js';
+import { fatal } from './report.js';
+import {
+  documentOriginalSchema,
+  documentTextSchema,
+  localeSchema,
+  meetingsSchema,
+  paperOriginalSchema,
+  paperTranslationSchema,
+  themesSchema,
+} from './schema.js';
+
+export interface Project {
+  root: string;
+  original: Lang | undefined;
+  meetings: Meeting[];
+  editions: EditionSource[];
+  /** Every file read, with its messages. */
+  files: VFile[];
+}
+
+export interface LoadOptions {
+  /** Languages to load (default: every language that has sources). */
+  langs?: readonly Lang[] | undefined;
+}
+
+interface LangSources {
+  lang: Lang;
+  doc?: z.infer<typeof documentTextSchema> | z.infer<typeof documentOriginalSchema>;
+  docFile: VFile;
+  themes?: ThemeSource[];
+  themesFile: VFile;
+  introduction?: { tree: Root; file: VFile };
+  papers: Array<{ front: Partial<z.infer<typeof paperOriginalSchema>> & { symbol: string }; tree: Root; file: VFile }>;
+  files: VFile[];
+}
+
+export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
+  const sources = join(root, 'sources');
+  const files: VFile[] = [];
+  const read = async (path: string): Promise<VFile> => {
+    const file = await readSource(path, root);
+    files.push(file);
+    return file;
+  };
+
+  // The meeting registry, shared by all languages.
+  let meetings: Meeting[] = [];
+  const meetingsPath = join(sources, 'meetings.yaml');
+  if (existsSync(meetingsPath)) {
+    const file = await read(meetingsPath);
+    const parsed = parseYaml(file, String(file.value), meetingsSchema);
+    if (parsed) meetings = parsed.value.meetings.map((m) => ({ number: m.number, year: m.year, ...(m.dates ? { dates: m.dates } : {}) }));
+  } else {
+    const file = new VFile({ path: meetingsPath, cwd: root });
+    files.push(file);
+    fatal(file, 'Missing the meeting registry `sources/meetings.yaml`', undefined, 'missing-source');
+  }
+
+  // Which languages have sources.
+  const present: Lang[] = [];
+  for (const name of await listDir(sources)) {
+    if (name === 'meetings.yaml' || name.startsWith('.') || name.toLowerCase() === 'readme.md') continue;
+    if ((LANGS as readonly string[]).includes(name) && existsSync(join(sources, name, 'document.yaml'))) {
+      present.push(name as Lang);
+    } else {
+      const file = new VFile({ path: join(sources, name), cwd: root });
+      files.push(file);
+      const reason = (LANGS as readonly string[]).includes(name)
+        ? `Language folder \`${name}\` has no document.yaml`
+        : `Unknown entry \`${name}\` in sources/: expected a language folder (${LANGS.join(', ')}) or meetings.yaml`;
+      fatal(file, reason, undefined, 'unknown-source');
+    }
+  }
+  if (options.langs) {
+    for (const lang of options.langs) {
+      if (!present.includes(lang)) {
+        const file = new VFile({ path: join(sources, lang), cwd: root });
+        files.push(file);
+        fatal(file, `No sources for language \`${lang}\` (expected sources/${lang}/document.yaml)`, undefined, 'unknown-language');
+      }
+    }
+  }
+
+  // Load every present language (translations need the original's structure; checks need all).
+  const loaded = new Map<Lang, LangSources>();
+  let original: Lang | undefined;
+  const originals: Lang[] = [];
+  for (const lang of present) {
+    const docFile = await read(join(sources, lang, 'document.yaml'));
+    // The original language's file states `original: <its own language>`.
+    if (/^original:\s*(\w+)\s*$/m.exec(String(docFile.value))?.[1] === lang) originals.push(lang);
+    loaded.set(lang, { lang, docFile, themesFile: docFile, papers: [], files: [docFile] });
+  }
+  if (originals.length === 1) original = originals[0];
+  else if (present.length > 0) {
+    const first = loaded.get(present[0] as Lang) as LangSources;
+    fatal(
+      first.docFile,
+      originals.length === 0
+        ? 'No language is marked as the original: its document.yaml must say `original: <its language>`'
+        : `Several languages are marked as the original (${originals.join(', ')}): exactly one may be`,
+      undefined,
+      'original-language',
+    );
+  }
+
+  for (const [lang, src] of loaded) {
+    const isOriginal = lang === original;
+    const parsedDoc = parseYaml(src.docFile, String(src.docFile.value), isOriginal ? documentOriginalSchema : documentTextSchema);
+    if (parsedDoc) src.doc = parsedDoc.value;
+
+    const themesPath = join(sources, lang, 'themes.yaml');
+    if (existsSync(themesPath)) {
+      src.themesFile = await read(themesPath);
+      src.files.push(src.themesFile);
+      const parsed = parseYaml(src.themesFile, String(src.themesFile.value), themesSchema);
+      if (parsed) {
+        src.themes = parsed.value.themes;
+        const seen = new Set<string>();
+        parsed.value.themes.forEach((t, i) => {
+          if (seen.has(t.id)) fatal(src.themesFile, `Duplicate theme id \`${t.id}\``, parsed.source.pointOf(['themes', i, 'id']), 'duplicate-theme');
+          seen.add(t.id);
+        });
+      }
+    } else {
+      missing(src, themesPath);
+    }
+
+    const introPath = join(sources, lang, 'introduction.md');
+    if (existsSync(introPath)) {
+      const file = await read(introPath);
+      src.files.push(file);
+      const { tree, frontMatter } = parseMarkdown(file);
+      if (frontMatter) fatal(file, 'The introduction takes no front matter', { line: frontMatter.line - 1, column: 1 }, 'front-matter');
+      src.introduction = { tree, file };
+    } else {
+      missing(src, introPath);
+    }
+
+    const papersDir = join(sources, lang, 'papers');
+    for (const name of await listDir(papersDir)) {
+      const file = await read(join(papersDir, name));
+      src.files.push(file);
+      if (!name.endsWith('.md')) {
+        fatal(file, 'Only Markdown files (`.md`) belong in papers/', undefined, 'unknown-source');
+        continue;
+      }
+      if (String(file.value).trim() === '') {
+        fatal(file, 'Empty paper file: it needs front matter (symbol, year, meeting, theme) and its paragraphs', undefined, 'empty-source');
+        continue;
+      }
+      const { tree, frontMatter } = parseMarkdown(file);
+      if (!frontMatter) {
+        fatal(file, 'Missing front matter: start the file with a `---` block giving the symbol' + (isOriginal ? ', year, meeting and theme' : ''), { line: 1, column: 1 }, 'front-matter');
+        continue;
+      }
+      const parsed = parseYaml(file, frontMatter.text, isOriginal ? paperOriginalSchema : paperTranslationSchema, frontMatter.line);
+      if (!parsed) continue;
+      const front = parsed.value;
+      if (isOriginal && 'theme' in front && src.themes && !src.themes.some((t) => t.id === front.theme)) {
+        fatal(file, `Unknown theme \`${front.theme}\`: themes.yaml has ${src.themes.map((t) => t.id).join(', ')}`, parsed.source.pointOf(['theme']), 'unknown-theme');
+        continue;
+      }
+      const dup = src.papers.find((p) => p.front.symbol === front.symbol);
+      if (dup) {
+        fatal(file, `Duplicate paper: \`${front.symbol}\` is also in ${relative(root, dup.file.path)}`, parsed.source.pointOf(['symbol']), 'duplicate-paper');
+        continue;
+      }
+      if (tree.children.length === 0) {
+        fatal(file, 'The paper has no paragraphs', { line: frontMatter.line, column: 1 }, 'empty-source');
+        continue;
+      }
+      src.papers.push({ front, tree, file });
+    }
+    if (src.papers.length === 0 && !existsSync(papersDir)) missing(src, papersDir);
+  }
+
+  // Assemble editions: structure from the original, text from each language.
+  const editions: EditionSource[] = [];
+  const orig = original ? loaded.get(original) : undefined;
+  const wanted = options.langs ?? present;
+  for (const lang of present) {
+    if (!wanted.includes(lang)) continue;
+    const src = loaded.get(lang) as LangSources;
+    const localePath = join(root, 'templates', 'locales', `${lang}.yaml`);
+    let locale: Locale | undefined;
+    if (existsSync(localePath)) {
+      const file = await read(localePath);
+      locale = parseYaml(file, String(file.value), localeSchema)?.value as Locale | undefined;
+    } else {
+      fatal(src.docFile, `No locale pack for \`${lang}\` (expected templates/locales/${lang}.yaml)`, undefined, 'missing-locale');
+    }
+    if (!orig?.doc || !src.doc || !src.themes || !orig.themes || !src.introduction || !locale) continue;
+    const structure = orig.doc as z.infer<typeof documentOriginalSchema>;
+
+    // Themes in the original's order, with this language's text.
+    const themes: ThemeSource[] = [];
+    for (const t of orig.themes) {
+      const own = src.themes.find((x) => x.id === t.id);
+      if (own) themes.push(own);
+      else fatal(src.themesFile, `Theme \`${t.id}\` of the original (${original}) is missing here`, undefined, 'parity');
+    }
+    for (const t of src.themes) {
+      if (!orig.themes.some((x) => x.id === t.id)) fatal(src.themesFile, `Theme \`${t.id}\` is not in the original (${original})`, undefined, 'parity');
+    }
+
+    const papers: PaperSource[] = [];
+    for (const p of orig.papers) {
+      const own = src.papers.find((x) => x.front.symbol === p.front.symbol);
+      if (!own) {
+        fatal(src.docFile, `Paper \`${p.front.symbol}\` has no ${lang} text (expected sources/${lang}/papers/${p.file.basename})`, undefined, 'parity');
+        continue;
+      }
+      const front = p.front as z.infer<typeof paperOriginalSchema>;
+      papers.push({ symbol: front.symbol, year: front.year, meeting: front.meeting, theme: front.theme, tree: own.tree, file: own.file });
+    }
+    for (const p of src.papers) {
+      if (!orig.papers.some((x) => x.front.symbol === p.front.symbol)) {
+        fatal(p.file, `Paper \`${p.front.symbol}\` is not in the original (${original})`, { line: 2, column: 1 }, 'parity');
+      }
+    }
+
+    const meta: DocumentMeta = {
+      symbol: structure.symbol,
+      symbolConfirmed: structure.symbolConfirmed,
+      jobNumber: structure.jobNumber,
+      distribution: structure.distribution,
+      date: structure.date,
+      processingDates: structure.processingDates,
+      original: structure.original,
+      meetingDates: structure.meeting.dates,
+      body: src.doc.body,
+      meetingPlace: src.doc.meeting.place,
+      title: src.doc.title,
+      subtitle: src.doc.subtitle,
+      chapters: src.doc.chapters,
+      keywords: src.doc.keywords,
+    };
+    for (const f of src.files) f.data.lang = lang;
+    editions.push({ lang, meta, locale, themes, introduction: src.introduction, papers, meetings, files: src.files });
+  }
+  return { root, original, meetings, editions, files };
+
+  function missing(src: LangSources, path: string): void {
+    const file = new VFile({ path, cwd: root });
+    files.push(file);
+    src.files.push(file);
+    fatal(file, `Missing source \`${relative(root, path)}\``, undefined, 'missing-source');
+  }
+}

@@ -1,0 +1,110 @@
+/** Schemas of every source file, the one place that says what a valid source is. */
+import { z } from 'zod';
+import { LANGS, type Lang } from '../types.js';
+
+const isoDate = z
+  .string({ invalid_type_error: 'expected a date written yyyy-mm-dd' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written yyyy-mm-dd')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
+
+const text = z.string().trim().min(1, 'must not be empty');
+const lang = z.enum(LANGS as [Lang, ...Lang[]]);
+
+/** The text every language's document.yaml gives. */
+export const documentTextSchema = z
+  .object({
+    body: text,
+    meeting: z.object({ place: text }).strict(),
+    title: text,
+    subtitle: text,
+    chapters: z.object({ introduction: text, compendium: text }).strict(),
+    keywords: z.array(text).min(1),
+  })
+  .strict();
+
+/** The original language's document.yaml: the text plus the structural facts. */
+export const documentOriginalSchema = z
+  .object({
+    symbol: text,
+    symbolConfirmed: z.boolean(),
+    jobNumber: text,
+    distribution: z.enum(['general', 'limited', 'restricted']),
+    date: isoDate,
+    processingDates: z.array(isoDate).min(1).max(2),
+    original: lang,
+    body: text,
+    meeting: z.object({ place: text, dates: z.array(isoDate).min(1).max(2) }).strict(),
+    title: text,
+    subtitle: text,
+    chapters: z.object({ introduction: text, compendium: text }).strict(),
+    keywords: z.array(text).min(1),
+  })
+  .strict();
+
+export const themesSchema = z
+  .object({
+    themes: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a theme id is lower-case words joined by hyphens'),
+            title: text,
+            keyTopics: z.array(text).min(1, 'a theme needs at least one key topic'),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+/** Front matter of a paper in the original language. */
+export const paperOriginalSchema = z
+  .object({
+    symbol: text,
+    year: z.number().int().min(1945).max(2100),
+    meeting: z.number().int().min(1),
+    theme: text,
+  })
+  .strict();
+
+/** Front matter of a translated paper: only the symbol that ties it to the original. */
+export const paperTranslationSchema = z.object({ symbol: text }).strict();
+
+export const meetingsSchema = z
+  .object({
+    meetings: z.array(
+      z
+        .object({
+          number: z.number().int().min(1),
+          year: z.number().int().min(1945).max(2100),
+          dates: z.array(isoDate).min(1).max(3).optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export const localeSchema = z
+  .object({
+    lang,
+    name: text,
+    dir: z.enum(['ltr', 'rtl']),
+    jobLanguageCode: z.string().regex(/^[A-Z]$/),
+    unitedNations: text,
+    distribution: z.object({ general: text, limited: text, restricted: text }).strict(),
+    original: text,
+    languageNames: z.record(lang, text),
+    keyTopics: text,
+    contents: text,
+    listSeparator: z.string().min(1),
+    listEnd: z.string(),
+    labels: z.object({ letters: z.array(text).min(8), pattern: text, romanPattern: text }).strict(),
+    chapterNumber: text,
+    intl: text,
+    meetingDates: text,
+    fonts: z.array(
+      z.object({ package: text, family: text, css: z.array(text).min(1), subsets: z.array(text).min(1) }).strict(),
+    ),
+    fontStack: z.array(text).min(1),
+  })
+  .strict();

@@ -1,0 +1,61 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { VFile } from 'vfile';
+import type { Point } from 'unist';
+import { fatal } from './report.js';
+
+export interface YamlSource {
+  doc: Document.Parsed;
+  /** Point of a path in the YAML (falls back to the nearest existing parent). */
+  pointOf(path: ReadonlyArray<string | number>): Point;
+}
+
+/**
+ * Parse YAML text that starts at `line` (1-based) of `file`, validate it against `schema`
+ * and report syntax and schema problems on `file` with their line and column.
+ */
+export function parseYaml<T>(
+  file: VFile,
+  text: string,
+  schema: z.ZodType<T>,
+  line = 1,
+): { value: T; source: YamlSource } | undefined {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const toPoint = (offset: number): Point => {
+    const pos = counter.linePos(offset);
+    return { line: pos.line + line - 1, column: pos.col };
+  };
+  const source: YamlSource = {
+    doc,
+    pointOf(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n), true);
+        if (isNode(node) && node.range) return toPoint(node.range[0]);
+      }
+      return { line, column: 1 };
+    },
+  };
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      fatal(file, `Invalid YAML: ${error.message.split('\n')[0]}`, toPoint(error.pos[0]), 'yaml-syntax');
+    }
+    return undefined;
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const path = [...issue.path, key];
+          fatal(file, `Unknown key \`${path.join('.')}\``, source.pointOf(path), 'metadata-schema');
+        }
+        continue;
+      }
+      const where = issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : '';
+      fatal(file, `${where}${issue.message}`, source.pointOf(issue.path), 'metadata-schema');
+    }
+    return undefined;
+  }
+  return { value: result.data, source };
+}

@@ -1,0 +1,139 @@
+/**
+ * The order of the stages, written once:
+ *   load (sources → validated editions) → transform (remark → remark-rehype → rehype →
+ *   template → stringify) → stage (write HTML and fonts) → print (Chromium) →
+ *   postprocess (pdf-lib) → commit (swap into output/<lang>/) → index.
+ * Nothing is written when any source has a fatal problem.
+ */
+import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { unified } from 'unified';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { VFile } from 'vfile';
+import type { Root as HastRoot } from 'hast';
+import { LANGS, type EditionSource, type Lang } from './types.js';
+import { loadProject, type Project } from './load/project.js';
+import { loadFontSources, loadTemplates, type Templates } from './load/assets.js';
+import { hasFatal } from './load/report.js';
+import { assembleEdition } from './transform/assemble.js';
+import remarkNumberParagraphs from './transform/remark-number-paragraphs.js';
+import remarkLetterSubparagraphs from './transform/remark-letter-subparagraphs.js';
+import { createHandlers } from './transform/mdast-to-hast-handlers.js';
+import rehypeOutline from './transform/rehype-outline.js';
+import rehypeTemplate from './render/rehype-template.js';
+import { editionSlots, pdfName } from './render/edition.js';
+import { fontAssets, type FontAssets } from './render/fonts.js';
+import { renderIndex } from './render/index-page.js';
+import { launchBrowser, type LaunchedBrowser } from './print/browser.js';
+import { printPdf } from './print/print.js';
+import { setMetadata, fixedDate } from './postprocess/metadata.js';
+import { rewriteOutline } from './postprocess/outline.js';
+import { commitEdition, createStaging, removeStaging, stageEdition, stageFile, writeFileAtomic } from './write/output.js';
+
+export const PRODUCER = 'un-compendium-pipeline (unified, Chromium, pdf-lib)';
+
+export interface TransformedEdition {
+  source: EditionSource;
+  file: VFile;
+  html: string;
+  fonts: FontAssets;
+}
+
+/** Transform one loaded edition into its HTML (no I/O but the templates and fonts given). */
+export async function transformEdition(source: EditionSource, templates: Templates, fonts: FontAssets): Promise<TransformedEdition> {
+  const file = new VFile({ path: `sources/${source.lang}`, data: { lang: source.lang, sourceFiles: Object.fromEntries(source.files.map((f) => [f.path, f])) } });
+  const processor = unified()
+    .use(remarkNumberParagraphs)
+    .use(remarkLetterSubparagraphs, { labels: source.locale.labels })
+    .use(remarkRehype, { handlers: createHandlers(source.locale) })
+    .use(rehypeTemplate, {
+      template: templates.html,
+      slots: await editionSlots(source, { template: templates.css, fonts: fonts.css }),
+      htmlAttributes: { lang: source.lang, dir: source.locale.dir },
+      bodySlot: 'main',
+    })
+    .use(rehypeOutline)
+    .use(rehypeStringify);
+  const tree = (await processor.run(assembleEdition(source), file)) as HastRoot;
+  const html = processor.stringify(tree, file);
+  return { source, file, html, fonts };
+}
+
+export interface BuildOptions {
+  root: string;
+  outDir: string;
+  langs?: readonly Lang[] | undefined;
+  /** Called as each edition moves through the stages. */
+  onProgress?: ((lang: Lang, stage: string) => void) | undefined;
+}
+
+export interface BuildResult {
+  project: Project;
+  /** Files with messages (sources, editions): report them all. */
+  files: VFile[];
+  ok: boolean;
+  outputs: Array<{ lang: Lang; html: string; pdf: string; pages?: number }>;
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const project = await loadProject(options.root, { langs: options.langs });
+  const files = [...project.files];
+  const result: BuildResult = { project, files, ok: false, outputs: [] };
+  if (hasFatal(files) || project.editions.length === 0) return result;
+
+  const templates = await loadTemplates(options.root);
+  const transformed: TransformedEdition[] = [];
+  for (const edition of project.editions) {
+    options.onProgress?.(edition.lang, 'transform');
+    const fonts = fontAssets(await loadFontSources(edition.locale));
+    const t = await transformEdition(edition, templates, fonts);
+    files.push(t.file);
+    transformed.push(t);
+  }
+  if (hasFatal(files)) return result;
+
+  const staging = await createStaging(options.outDir);
+  let browser: LaunchedBrowser | undefined;
+  try {
+    browser = await launchBrowser();
+    const staged = [];
+    for (const t of transformed) {
+      const { lang, meta, locale } = t.source;
+      options.onProgress?.(lang, 'print');
+      const edition = await stageEdition(staging, lang, { html: t.html, fonts: t.fonts.files });
+      let pdf = await printPdf(browser.browser, edition.url);
+      options.onProgress?.(lang, 'postprocess');
+      pdf = await rewriteOutline(pdf, t.file.data.headings ?? []);
+      pdf = await setMetadata(pdf, {
+        title: `${meta.title}: ${meta.subtitle}`,
+        author: locale.unitedNations,
+        subject: meta.symbol,
+        keywords: [meta.symbol, meta.jobNumber, ...meta.keywords],
+        lang,
+        creator: PRODUCER,
+        producer: PRODUCER,
+        date: fixedDate(meta.date),
+      });
+      await stageFile(edition, pdfName(lang), pdf);
+      staged.push(edition);
+    }
+    // Every edition printed: only now replace the previous outputs.
+    for (const edition of staged) {
+      const dir = await commitEdition(edition, options.outDir);
+      result.outputs.push({ lang: edition.lang as Lang, html: join(dir, 'index.html'), pdf: join(dir, pdfName(edition.lang)) });
+    }
+    const present = LANGS.filter((lang) => existsSync(join(options.outDir, lang, 'index.html')));
+    const titles = Object.fromEntries(project.editions.map((e) => [e.lang, { title: e.meta.title, name: e.locale.name, dir: e.locale.dir }]));
+    await writeFileAtomic(join(options.outDir, 'index.html'), renderIndex(present, titles, pdfName));
+    result.ok = true;
+    return result;
+  } finally {
+    await browser?.close();
+    await removeStaging(staging);
+  }
+}
+
+export function relativeTo(root: string, path: string): string {
+  return relative(root, path) || '.';
+}

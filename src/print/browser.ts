@@ -1,0 +1,70 @@
+/**
+ * Finding and launching the system Chromium. The project never downloads a browser: it uses
+ * Debian's `chromium` package (scripts/setup.mjs installs it when missing and allowed).
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+export const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
+
+export class BrowserNotFoundError extends Error {
+  constructor() {
+    super(
+      'Chromium was not found (looked at $CHROMIUM_PATH, ' +
+        CANDIDATES.join(', ') +
+        '). Install it with `npm run setup` (as root: apt-get install chromium) or set CHROMIUM_PATH to its executable.',
+    );
+    this.name = 'BrowserNotFoundError';
+  }
+}
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env['CHROMIUM_PATH'];
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new BrowserNotFoundError();
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (!found) throw new BrowserNotFoundError();
+  return found;
+}
+
+/** Flags for a headless Chromium run as root on a machine with no network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(executablePath = findChromium()): Promise<LaunchedBrowser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'un-compendium-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    userDataDir,
+    dumpio: false,
+    timeout: 30_000,
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/** The first page's machine-readable codes, as SVG text (no I/O). */
+import bwipjs from 'bwip-js';
+import QRCode from 'qrcode';
+
+/** Code 39 carries the job number as year + serial: V.21-05275 → 2105275 (printed *2105275*). */
+export function barcodeValue(jobNumber: string): string {
+  const match = /(\d{2})-(\d{5})$/.exec(jobNumber);
+  if (!match) throw new Error(`Job number ${jobNumber} has no two-digit year and five-digit serial`);
+  return `${match[1]}${match[2]}`;
+}
+
+function sized(svg: string, width: string, height: string): string {
+  return svg.replace(/^<svg /, `<svg width="${width}" height="${height}" preserveAspectRatio="none" `);
+}
+
+export function code39Svg(value: string, width = '38mm', height = '7mm'): string {
+  return sized(bwipjs.toSVG({ bcid: 'code39', text: value, height: 7, includetext: false }), width, height);
+}
+
+export async function qrSvg(url: string, size = '18mm'): Promise<string> {
+  const svg = await QRCode.toString(url, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' });
+  return sized(svg.trim(), size, size);
+}
+
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+}

@@ -1,0 +1,35 @@
+/** output/index.html: the list of editions (no I/O). */
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import type { Lang } from '../types.js';
+
+export function renderIndex(
+  langs: readonly Lang[],
+  titles: Partial<Record<Lang, { title: string; name: string; dir: string }>>,
+  pdfName: (lang: string) => string,
+): string {
+  const tree = h(null, [
+    { type: 'doctype' },
+    h('html', { lang: 'en' }, [
+      h('head', [h('meta', { charset: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', 'Editions')]),
+      h('body', [
+        h('main', [
+          h('h1', 'Editions'),
+          h(
+            'ul',
+            langs.map((lang) => {
+              const t = titles[lang];
+              return h('li', { lang, dir: t?.dir ?? 'auto' }, [
+                h('a', { href: `${lang}/index.html`, hrefLang: lang }, t ? `${t.name}: ${t.title}` : lang),
+                ' (',
+                h('a', { href: `${lang}/${pdfName(lang)}`, hrefLang: lang, type: 'application/pdf' }, 'PDF'),
+                ')',
+              ]);
+            }),
+          ),
+        ]),
+      ]),
+    ]),
+  ]);
+  return toHtml(tree) + '\n';
+}

@@ -1,0 +1,57 @@
+/**
+ * The paged-media furniture of the PDF edition as CSS (no I/O): running header (the symbol)
+ * on the outer side, footer with the job number on the inner side and n/N on the outer side,
+ * and the first page's footer (job number, language, processing dates, Code 39, QR code).
+ * `:left`/`:right` follow the writing direction, so an RTL edition is mirrored by itself.
+ */
+export interface PageFurniture {
+  symbol: string;
+  jobNumber: string;
+  jobLanguageCode: string;
+  processingDates: string[]; // ddmmyy
+  barcodeText: string; // *2105275*
+  barcodeUrl: string; // data: URL
+  qrUrl: string; // data: URL
+  fontStack: string[];
+}
+
+/** A CSS string literal. */
+export function cssString(value: string): string {
+  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\A ')}"`;
+}
+
+export function pageCss(f: PageFurniture): string {
+  const font = f.fontStack.map((name) => cssString(name)).join(', ');
+  const counter = 'counter(page) "/" counter(pages)';
+  const job = cssString(f.jobNumber);
+  const symbol = cssString(f.symbol);
+  const firstFooter = `${cssString(`${f.jobNumber} (${f.jobLanguageCode})\u2003\u2003${f.processingDates.join('\u2003')}\n`)} url("${f.barcodeUrl}") ${cssString(`\n${f.barcodeText}`)}`;
+  return `@page {
+  size: A4;
+  margin: 35mm 25mm 40mm 25mm;
+  @top-left { font-family: ${font}; font-size: 9pt; vertical-align: bottom; padding-bottom: 3mm; }
+  @top-right { font-family: ${font}; font-size: 9pt; vertical-align: bottom; padding-bottom: 3mm; }
+  @bottom-left { font-family: ${font}; font-size: 8pt; vertical-align: top; padding-top: 4mm; }
+  @bottom-right { font-family: ${font}; font-size: 8pt; vertical-align: top; padding-top: 4mm; }
+  @bottom-center { font-family: ${font}; font-size: 8pt; vertical-align: top; padding-top: 4mm; }
+}
+@page :right {
+  @top-right { content: ${symbol}; }
+  @bottom-left { content: ${job}; }
+  @bottom-right { content: ${counter}; font-weight: bold; }
+}
+@page :left {
+  @top-left { content: ${symbol}; }
+  @bottom-left { content: ${counter}; font-weight: bold; }
+  @bottom-right { content: ${job}; }
+}
+@page :first {
+  margin-bottom: 45mm;
+  @top-left { content: none; }
+  @top-right { content: none; }
+  @bottom-left { content: ${firstFooter}; white-space: pre; font-weight: normal; vertical-align: top; }
+  @bottom-center { content: ${counter}; font-weight: bold; }
+  @bottom-right { content: url("${f.qrUrl}"); vertical-align: top; font-weight: normal; }
+}
+`;
+}

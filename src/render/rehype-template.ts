@@ -1,0 +1,56 @@
+/**
+ * rehype plugin: put the edition's body into the HTML template. The template is plain HTML
+ * with `data-slot="name"` elements; each slot receives text or a tree. `data-slot-<attr>="name"`
+ * fills an attribute. No I/O: the template text comes in the options.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Plugin } from 'unified';
+import { unified } from 'unified';
+import rehypeParse from 'rehype-parse';
+import { visit } from 'unist-util-visit';
+
+export type SlotValue = string | ElementContent[];
+
+export interface TemplateOptions {
+  template: string;
+  slots: Record<string, SlotValue>;
+  /** Attributes of the root `<html>` element (lang, dir). */
+  htmlAttributes: Record<string, string>;
+  /** The slot that receives the transformed body. */
+  bodySlot: string;
+}
+
+const parser = unified().use(rehypeParse);
+
+const rehypeTemplate: Plugin<[TemplateOptions], Root> = function (options) {
+  return function (body) {
+    const page = parser.parse(options.template);
+    const slots: Record<string, SlotValue> = { ...options.slots, [options.bodySlot]: body.children as ElementContent[] };
+    const unused = new Set(Object.keys(slots));
+    visit(page, 'element', (node: Element) => {
+      if (node.tagName === 'html') Object.assign(node.properties, options.htmlAttributes);
+      const slot = node.properties['dataSlot'];
+      // data-slot-<attribute>="name" fills that attribute with a text slot.
+      for (const key of Object.keys(node.properties)) {
+        if (!key.startsWith('dataSlot') || key === 'dataSlot') continue;
+        const name = node.properties[key];
+        const attribute = key.charAt(8).toLowerCase() + key.slice(9);
+        const value = typeof name === 'string' ? slots[name] : undefined;
+        if (typeof value !== 'string') throw new Error(`Template attribute slot "${String(name)}" has no text value`);
+        node.properties[attribute] = value;
+        delete node.properties[key];
+        unused.delete(name as string);
+      }
+      if (typeof slot !== 'string') return;
+      const value = slots[slot];
+      if (value === undefined) throw new Error(`Template slot "${slot}" has no value`);
+      node.children = typeof value === 'string' ? [{ type: 'text', value }] : structuredClone(value);
+      delete node.properties['dataSlot'];
+      unused.delete(slot);
+    });
+    if (unused.size > 0) throw new Error(`Template has no slot for: ${[...unused].join(', ')}`);
+    return { type: 'root', children: page.children as RootContent[] };
+  };
+};
+
+export default rehypeTemplate;

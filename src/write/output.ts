@@ -1,0 +1,68 @@
+/**
+ * The only writes of the pipeline, all under the output folder. An edition is staged in a
+ * private folder, printed from there, then swapped into place with renames: a reader never
+ * sees a half-written file, and a failed build leaves the previous outputs untouched.
+ */
+import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export interface StagedEdition {
+  lang: string;
+  dir: string;
+  htmlPath: string;
+  url: string;
+}
+
+function inside(parent: string, child: string): boolean {
+  const p = resolve(parent) + sep;
+  return resolve(child).startsWith(p);
+}
+
+/** Write a file atomically: a temporary file beside it, then a rename. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+export async function createStaging(outDir: string): Promise<string> {
+  await mkdir(outDir, { recursive: true });
+  return mkdtemp(join(outDir, '.staging-'));
+}
+
+export async function stageEdition(
+  staging: string,
+  lang: string,
+  files: { html: string; fonts: ReadonlyArray<{ from: string; name: string }> },
+): Promise<StagedEdition> {
+  const dir = join(staging, lang);
+  await mkdir(join(dir, 'fonts'), { recursive: true });
+  const htmlPath = join(dir, 'index.html');
+  await writeFile(htmlPath, files.html);
+  await Promise.all(files.fonts.map((font) => copyFile(font.from, join(dir, 'fonts', font.name))));
+  return { lang, dir, htmlPath, url: pathToFileURL(htmlPath).href };
+}
+
+export async function stageFile(edition: StagedEdition, name: string, data: string | Uint8Array): Promise<void> {
+  const path = join(edition.dir, name);
+  if (!inside(edition.dir, path)) throw new Error(`Refusing to write outside the edition folder: ${name}`);
+  await writeFile(path, data);
+}
+
+/** Swap a staged edition into `outDir/<lang>`. */
+export async function commitEdition(edition: StagedEdition, outDir: string): Promise<string> {
+  const target = join(outDir, edition.lang);
+  if (!inside(outDir, target)) throw new Error(`Refusing to write outside ${outDir}`);
+  const old = `${target}.old-${process.pid}`;
+  if (existsSync(target)) await rename(target, old);
+  await rename(edition.dir, target);
+  await rm(old, { recursive: true, force: true });
+  return target;
+}
+
+export async function removeStaging(staging: string): Promise<void> {
+  await rm(staging, { recursive: true, force: true });
+}
