@@ -64,6 +64,8 @@ export interface BuildOptions {
   root: string;
   outDir: string;
   langs?: readonly Lang[] | undefined;
+  /** The sources folder (default: `<root>/sources`). */
+  sourcesDir?: string | undefined;
   /** Called as each edition moves through the stages. */
   onProgress?: ((lang: Lang, stage: string) => void) | undefined;
 }
@@ -77,7 +79,7 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const project = await loadProject(options.root, { langs: options.langs });
+  const project = await loadProject(options.root, { langs: options.langs, sourcesDir: options.sourcesDir });
   const files = [...project.files];
   const result: BuildResult = { project, files, ok: false, outputs: [] };
   if (hasFatal(files) || project.editions.length === 0) return result;

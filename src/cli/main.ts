@@ -22,6 +22,7 @@ Commands:
 Options for build:
   --lang <codes>   Only these languages, comma-separated (${LANGS.join(', ')}).
   --out <dir>      Output folder (default: output).
+  --sources <dir>  Sources folder (default: sources).
   --quiet          Print only problems.
   -h, --help       Show this help.
 
@@ -45,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       lang: { type: 'string' },
       out: { type: 'string' },
+      sources: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -74,9 +76,10 @@ async function main(argv: string[]): Promise<number> {
     root: ROOT,
     outDir,
     langs,
+    sourcesDir: values.sources ? resolve(values.sources) : undefined,
     onProgress: values.quiet ? undefined : (lang, stage) => process.stderr.write(`${lang}: ${stage}\n`),
   });
-  const text = report(result.files, ROOT);
+  const text = report(result.files, process.cwd());
   if (text) process.stderr.write(`${text}\n`);
   if (!result.ok) {
     process.stderr.write(result.project.editions.length === 0 && text === '' ? 'Nothing to build: no sources found.\n' : 'Build stopped: fix the errors above. Nothing was written.\n');

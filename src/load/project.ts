@@ -35,6 +35,8 @@ export interface Project {
 export interface LoadOptions {
   /** Languages to load (default: every language that has sources). */
   langs?: readonly Lang[] | undefined;
+  /** The sources folder (default: `<root>/sources`). */
+  sourcesDir?: string | undefined;
 }
 
 interface LangSources {
@@ -49,7 +51,7 @@ interface LangSources {
 }
 
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
-  const sources = join(root, 'sources');
+  const sources = options.sourcesDir ?? join(root, 'sources');
   const files: VFile[] = [];
   const read = async (path: string): Promise<VFile> => {
     const file = await readSource(path, root);

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Makes a fresh machine ready to build and test, with no step done by hand:
+//   1. npm packages: `npm ci` when node_modules is missing or older than package-lock.json;
+//   2. compiles src/ to dist/ (tsc);
+//   3. Chromium: uses the system one (src/print/browser.ts looks it up); when missing and
+//      running as root with apt-get, installs Debian's `chromium` package. No browser is
+//      ever downloaded from a vendor.
+// Runs before `npm run build` and `npm test` (prebuild, pretest) and as `npm run setup`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const say = (line) => process.stderr.write(`setup: ${line}\n`);
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) {
+    say(`\`${cmd} ${args.join(' ')}\` failed (exit ${r.status ?? r.signal})`);
+    process.exit(1);
+  }
+};
+
+// 1. npm packages
+const lock = readFileSync(join(root, 'package-lock.json'));
+const hash = createHash('sha256').update(lock).digest('hex');
+const stamp = join(root, 'node_modules', '.un-compendium-setup');
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
+  say('installing npm packages (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+  writeFileSync(stamp, hash);
+}
+
+// 2. compile
+run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json']);
+
+// 3. Chromium
+const { findChromium, BrowserNotFoundError } = await import(pathToFileURL(join(root, 'dist', 'print', 'browser.js')).href);
+try {
+  findChromium();
+} catch (error) {
+  if (!(error instanceof BrowserNotFoundError)) throw error;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (!isRoot || !hasApt) {
+    say(error.message);
+    say(isRoot ? 'apt-get is not available: install Chromium with your package manager.' : 'not root: run `sudo apt-get install chromium`, then try again.');
+    process.exit(1);
+  }
+  say("installing Debian's chromium package (apt-get)");
+  run('apt-get', ['update', '-qq']);
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  findChromium();
+  say('chromium installed');
+}

@@ -1,0 +1,145 @@
+/**
+ * End to end in real Chromium: build the English edition with the CLI, read the PDF back
+ * and check what a documents officer would check.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { toString } from 'mdast-util-to-string';
+import { cli, ROOT } from '../helpers/cli.js';
+import { fonts, pageTexts, squash } from '../helpers/pdf.js';
+import { loadProject } from '../../src/load/project.js';
+import { readOutline } from '../../src/postprocess/outline.js';
+
+let out: string;
+let pdf: Uint8Array;
+let html: string;
+let pages: string[];
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'e2e-en-'));
+  const run = cli(['build', '--lang', 'en', '--out', out, '--quiet']);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  pdf = new Uint8Array(await readFile(join(out, 'en', 'compendium-en.pdf')));
+  html = await readFile(join(out, 'en', 'index.html'), 'utf8');
+  pages = await pageTexts(pdf);
+});
+
+describe('the English PDF edition', () => {
+  it('has 13 to 15 A4 pages', async () => {
+    expect(pages.length).toBeGreaterThanOrEqual(13);
+    expect(pages.length).toBeLessThanOrEqual(15);
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    for (const page of doc.getPages()) {
+      expect(Math.round(page.getWidth())).toBe(595);
+      expect(Math.round(page.getHeight())).toBe(842);
+    }
+  });
+
+  it('numbers paragraphs 1 to 89 in order, each exactly once', () => {
+    const text = pages.join('\n');
+    const numbers = [...text.matchAll(/(?:^|\n)\s*(\d{1,3})\.\s/g)].map((m) => Number(m[1]));
+    expect(numbers).toEqual(Array.from({ length: 89 }, (_, i) => i + 1));
+  });
+
+  it('holds the text of every source paragraph and subparagraph', async () => {
+    const project = await loadProject(ROOT, { langs: ['en'] });
+    const edition = project.editions[0];
+    if (!edition) throw new Error('no English edition');
+    // Page furniture interrupts a paragraph that runs over a page break: leave it out.
+    const all = pages.map((text, i) => squash(text).replace(`${i + 1}/${pages.length}`, '').replaceAll('V.21-05275', '').replaceAll('CTOC/COP/WG.4/2021/3', '')).join('');
+    const blocks = [edition.introduction.tree, ...edition.papers.map((p) => p.tree)].flatMap((tree) =>
+      tree.children.flatMap((node) => (node.type === 'list' ? node.children.map((item) => toString(item)) : [toString(node)])),
+    );
+    expect(blocks.length).toBeGreaterThan(89);
+    const missing = blocks.filter((block) => !all.includes(squash(block)));
+    expect(missing).toEqual([]);
+  });
+
+  it('prints the first-page furniture', () => {
+    const first = pages[0] ?? '';
+    for (const s of ['United Nations', 'CTOC/COP/WG.4/2021/3', 'Distr.: General', '12 July 2021', 'Original: English', 'Vienna, 12 and 13 October 2021', 'V.21-05275 (E)', '120721', '*2105275*']) {
+      expect(first).toContain(s);
+    }
+  });
+
+  it('has the symbol as running header on pages 2 and after, and job number with n/N on every page', () => {
+    const n = pages.length;
+    pages.forEach((text, i) => {
+      expect(text).toContain(`${i + 1}/${n}`);
+      expect(text).toContain('V.21-05275');
+      if (i > 0) expect(text.split('\n').slice(0, 2).join(' ')).toContain('CTOC/COP/WG.4/2021/3');
+    });
+  });
+
+  it('embeds every font it uses, and only Tinos', async () => {
+    const used = await fonts(pdf);
+    expect(used.length).toBeGreaterThan(0);
+    for (const font of used) {
+      expect(font.embedded, font.name).toBe(true);
+      expect(font.name).toMatch(/^\/[A-Z]{6}\+Tinos-/);
+    }
+  });
+
+  it('carries the metadata', async () => {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    expect(doc.getTitle()).toBe('Background papers of the Working Group on Trafficking in Persons since its first meeting: Thematic compendium prepared by the Secretariat');
+    expect(doc.getAuthor()).toBe('United Nations');
+    expect(doc.getSubject()).toBe('CTOC/COP/WG.4/2021/3');
+    expect(doc.getKeywords()).toContain('V.21-05275');
+    expect(doc.getCreator()).toContain('un-compendium-pipeline');
+    expect(doc.getProducer()).toContain('un-compendium-pipeline');
+    expect(doc.getCreationDate()?.toISOString()).toBe('2021-07-12T00:00:00.000Z');
+    expect(doc.getModificationDate()?.toISOString()).toBe('2021-07-12T00:00:00.000Z');
+    expect(doc.catalog.get(doc.catalog.context.obj('Lang') as never)?.toString()).toBe('(en)');
+    expect(doc.catalog.get(doc.catalog.context.obj('StructTreeRoot') as never)).toBeDefined();
+  });
+
+  it('has bookmarks for the chapters and themes whose titles equal the headings', async () => {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const titles = readOutline(doc).map((item) => item.title);
+    const headings = [...html.matchAll(/<h([23])[^>]*>(.*?)<\/h\1>/g)].map((m) => (m[2] ?? '').replace(/<[^>]+>/g, '').replace(/&#x26;/g, '&'));
+    expect(titles).toHaveLength(2 + 13);
+    expect(titles).toEqual(headings);
+    expect(titles[0]).toBe('I. Introduction');
+    expect(titles).toContain('Interpretation and implementation of the Trafficking in Persons Protocol and the Organized Crime Convention');
+  });
+});
+
+describe('the English HTML edition', () => {
+  it('gives every paragraph a stable id, in order', () => {
+    const ids = [...html.matchAll(/id="para-(\d+)"/g)].map((m) => Number(m[1]));
+    expect(ids).toEqual(Array.from({ length: 89 }, (_, i) => i + 1));
+    expect(html).toContain('id="para-10-f"');
+    expect(html).toMatch(/<html lang="en" dir="ltr">/);
+  });
+
+  it('ships its fonts beside it and links the PDF', async () => {
+    const files = await readdir(join(out, 'en', 'fonts'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(html).toContain(`fonts/${f}`);
+    expect(html).toContain('href="compendium-en.pdf"');
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('href="en/index.html"');
+  });
+});
+
+describe('reproducibility', () => {
+  it('gives byte-identical PDF and HTML on a second build', async () => {
+    const again = await mkdtemp(join(tmpdir(), 'e2e-en2-'));
+    const run = cli(['build', '--lang', 'en', '--out', again, '--quiet']);
+    expect(run.status).toBe(0);
+    expect(Buffer.compare(await readFile(join(again, 'en', 'compendium-en.pdf')), Buffer.from(pdf))).toBe(0);
+    expect(await readFile(join(again, 'en', 'index.html'), 'utf8')).toBe(html);
+  });
+
+  it('honours SOURCE_DATE_EPOCH', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'e2e-epoch-'));
+    const run = cli(['build', '--lang', 'en', '--out', dir, '--quiet'], { SOURCE_DATE_EPOCH: '1700000000' });
+    expect(run.status).toBe(0);
+    const doc = await PDFDocument.load(await readFile(join(dir, 'en', 'compendium-en.pdf')), { updateMetadata: false });
+    expect(doc.getCreationDate()?.getTime()).toBe(1700000000 * 1000);
+  });
+});

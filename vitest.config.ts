@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // The end-to-end tests each drive a real Chromium; two cores: run files one at a time.
+    fileParallelism: false,
+  },
+});
