@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isMap, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { VFile } from 'vfile';
 import type { Point } from 'unist';
@@ -29,6 +29,12 @@ export function parseYaml<T>(
   const source: YamlSource = {
     doc,
     pointOf(path) {
+      // A map entry is pointed at by its key.
+      const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1));
+        if (pair && isScalar(pair.key) && pair.key.range) return toPoint(pair.key.range[0]);
+      }
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n), true);
         if (isNode(node) && node.range) return toPoint(node.range[0]);

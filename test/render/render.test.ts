@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ddmmyy, formatDate, formatMeetingDates } from '../../src/render/dates.js';
+import { barcodeValue, code39Svg, qrSvg } from '../../src/render/codes.js';
+import { cssString, pageCss } from '../../src/render/page-css.js';
+import { fontAssets } from '../../src/render/fonts.js';
+import type { Locale } from '../../src/types.js';
+
+const en = { intl: 'en-GB', meetingDates: '{day1} and {day2} {monthYear}' } as Locale;
+const fr = { intl: 'fr-FR', meetingDates: '{day1} et {day2} {monthYear}' } as Locale;
+
+describe('dates', () => {
+  it('formats the document and meeting dates per language', () => {
+    expect(formatDate('2021-07-12', en)).toBe('12 July 2021');
+    expect(formatDate('2021-07-12', fr)).toBe('12 juillet 2021');
+    expect(formatMeetingDates(['2021-10-12', '2021-10-13'], en)).toBe('12 and 13 October 2021');
+    expect(formatMeetingDates(['2021-10-12', '2021-10-13'], fr)).toBe('12 et 13 octobre 2021');
+    expect(formatMeetingDates(['2021-09-30', '2021-10-01'], en)).toBe('30 September 2021\u20131 October 2021');
+    expect(ddmmyy('2021-07-12')).toBe('120721');
+  });
+});
+
+describe('codes', () => {
+  it('derives the Code 39 value from the job number', () => {
+    expect(barcodeValue('V.21-05275')).toBe('2105275');
+    expect(barcodeValue('21-05275')).toBe('2105275');
+    expect(() => barcodeValue('V.2021-5275')).toThrow(/five-digit serial/);
+  });
+
+  it('draws sized SVG codes', async () => {
+    expect(code39Svg('2105275')).toMatch(/^<svg width="38mm" height="7mm"/);
+    expect(await qrSvg('https://undocs.org/CTOC/COP/WG.4/2021/3')).toMatch(/^<svg width="18mm" height="18mm"/);
+  });
+});
+
+describe('page furniture', () => {
+  it('quotes CSS strings', () => {
+    expect(cssString('a "b" \\ c\nd')).toBe('"a \\"b\\" \\\\ c\\A d"');
+  });
+
+  it('puts the symbol and job number on alternating sides', () => {
+    const css = pageCss({ symbol: 'A/1', jobNumber: 'V.21-05275', jobLanguageCode: 'E', processingDates: ['120721'], barcodeText: '*2105275*', barcodeUrl: 'data:b', qrUrl: 'data:q', fontStack: ['Tinos'] });
+    expect(css).toMatch(/@page :right \{\s*@top-right \{ content: "A\/1"; \}\s*@bottom-left \{ content: "V.21-05275"; \}\s*@bottom-right \{ content: counter\(page\) "\/" counter\(pages\)/);
+    expect(css).toMatch(/@page :left \{\s*@top-left \{ content: "A\/1"; \}\s*@bottom-left \{ content: counter\(page\)/);
+    expect(css).toContain('V.21-05275 (E)');
+    expect(css).toContain('url("data:b")');
+  });
+});
+
+describe('fonts', () => {
+  it('keeps only the wanted subsets, woff2 only', () => {
+    const sheet = `/* tinos-latin-400-normal */\n@font-face {\n  font-family: 'Tinos';\n  src: url(./files/tinos-latin-400-normal.woff2) format('woff2'), url(./files/tinos-latin-400-normal.woff) format('woff');\n  unicode-range: U+0000-00FF;\n}\n/* tinos-greek-400-normal */\n@font-face {\n  font-family: 'Tinos';\n  src: url(./files/tinos-greek-400-normal.woff2) format('woff2');\n}\n`;
+    const assets = fontAssets([{ family: 'Tinos', dir: '/x', stylesheets: [sheet], subsets: ['latin'] }]);
+    expect(assets.files).toEqual([{ from: '/x/files/tinos-latin-400-normal.woff2', name: 'tinos-latin-400-normal.woff2' }]);
+    expect(assets.css).toContain("src: url(fonts/tinos-latin-400-normal.woff2) format('woff2');");
+    expect(assets.css).not.toContain('greek');
+  });
+});
