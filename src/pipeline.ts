@@ -21,6 +21,7 @@ import remarkNumberParagraphs from './transform/remark-number-paragraphs.js';
 import remarkLetterSubparagraphs from './transform/remark-letter-subparagraphs.js';
 import { createHandlers } from './transform/mdast-to-hast-handlers.js';
 import rehypeOutline from './transform/rehype-outline.js';
+import rehypeTypography from './transform/rehype-typography.js';
 import rehypeTemplate from './render/rehype-template.js';
 import { editionSlots, pdfName } from './render/edition.js';
 import { fontAssets, type FontAssets } from './render/fonts.js';
@@ -53,6 +54,7 @@ export async function transformEdition(source: EditionSource, templates: Templat
       htmlAttributes: { lang: source.lang, dir: source.locale.dir },
       bodySlot: 'main',
     })
+    .use(rehypeTypography, { typography: source.locale.typography })
     .use(rehypeOutline)
     .use(rehypeStringify);
   const tree = (await processor.run(assembleEdition(source), file)) as HastRoot;

@@ -90,6 +90,8 @@ export interface Locale {
   intl: string;
   /** Joining two meeting dates into one line, e.g. "{d1} and {d2} {month} {year}". */
   meetingDates: string;
+  /** Spaces that must not break: before these characters, and after these (French). */
+  typography?: { nbspBefore: string; nbspAfter: string } | undefined;
   fonts: FontFace[];
   /** CSS font-family list for body text. */
   fontStack: string[];

@@ -102,6 +102,7 @@ export const localeSchema = z
     chapterNumber: text,
     intl: text,
     meetingDates: text,
+    typography: z.object({ nbspBefore: z.string(), nbspAfter: z.string() }).strict().optional(),
     fonts: z.array(
       z.object({ package: text, family: text, css: z.array(text).min(1), subsets: z.array(text).min(1) }).strict(),
     ),

@@ -5,8 +5,8 @@ import { cssString, pageCss } from '../../src/render/page-css.js';
 import { fontAssets } from '../../src/render/fonts.js';
 import type { Locale } from '../../src/types.js';
 
-const en = { intl: 'en-GB', meetingDates: '{day1} and {day2} {monthYear}' } as Locale;
-const fr = { intl: 'fr-FR', meetingDates: '{day1} et {day2} {monthYear}' } as Locale;
+const en = { intl: 'en-GB', meetingDates: '{day1} and {date2}' } as Locale;
+const fr = { intl: 'fr-FR', meetingDates: '{day1} et {date2}' } as Locale;
 
 describe('dates', () => {
   it('formats the document and meeting dates per language', () => {

@@ -1,0 +1,48 @@
+/**
+ * rehype plugin: a language's spaces that must not break. French puts a narrow no-break
+ * space before ; ! ? and a no-break space before : and inside « » — the sources keep plain
+ * spaces (easy to type), the editions get the right ones. Text of <style> and <script> is
+ * left alone.
+ */
+import type { Root } from 'hast';
+import type { Plugin } from 'unified';
+import { visitParents } from 'unist-util-visit-parents';
+import type { Locale } from '../types.js';
+
+const NBSP = '\u00a0';
+const NNBSP = '\u202f';
+
+function escape(chars: string): string {
+  return chars.replace(/[\\\]^-]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Turn the plain space before each `nbspBefore` character and after each `nbspAfter`
+ * character into a no-break space (narrow before ; ! ?). A missing space is not added here:
+ * that is a finding for the checks.
+ */
+export function applyTypography(text: string, rules: NonNullable<Locale['typography']>): string {
+  let out = text;
+  if (rules.nbspBefore) {
+    out = out.replace(new RegExp(`[ \\u00a0\\u202f]([${escape(rules.nbspBefore)}])`, 'g'), (_m, char: string) =>
+      `${char === ':' || char === '»' ? NBSP : NNBSP}${char}`,
+    );
+  }
+  if (rules.nbspAfter) {
+    out = out.replace(new RegExp(`([${escape(rules.nbspAfter)}])[ \\u00a0\\u202f]`, 'g'), `$1${NBSP}`);
+  }
+  return out;
+}
+
+const rehypeTypography: Plugin<[{ typography: Locale['typography'] }], Root> = function (options) {
+  return function (tree) {
+    const rules = options.typography;
+    if (!rules) return;
+    visitParents(tree, 'text', (node, ancestors) => {
+      if (ancestors.some((a) => a.type === 'element' && (a.tagName === 'style' || a.tagName === 'script'))) return;
+      node.value = applyTypography(node.value, rules);
+    });
+  };
+};
+
+export default rehypeTypography;
