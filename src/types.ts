@@ -84,8 +84,10 @@ export interface Locale {
   listEnd: string;
   /** Subparagraph labels: letters and the pattern around them. */
   labels: { letters: string[]; pattern: string; romanPattern: string };
-  /** Chapter numerals as printed: "I.", "II." */
+  /** Chapter numerals as printed: "I.", "II."; `{roman}` is replaced by the numeral. */
   chapterNumber: string;
+  /** Numerals other than roman ones (Arabic ordinal words, Chinese numerals), by position. */
+  chapterNumerals?: string[] | undefined;
   /** Intl locale used for dates. */
   intl: string;
   /** Joining two meeting dates into one line, e.g. "{d1} and {d2} {month} {year}". */

@@ -100,6 +100,7 @@ export const localeSchema = z
     listEnd: z.string(),
     labels: z.object({ letters: z.array(text).min(8), pattern: text, romanPattern: text }).strict(),
     chapterNumber: text,
+    chapterNumerals: z.array(text).optional(),
     intl: text,
     meetingDates: text,
     typography: z.object({ nbspBefore: z.string(), nbspAfter: z.string() }).strict().optional(),

@@ -17,11 +17,17 @@ export function comparePapers(a: Pick<PaperSource, 'year' | 'symbol'>, b: Pick<P
   return b.year - a.year || documentNumber(b.symbol) - documentNumber(a.symbol) || a.symbol.localeCompare(b.symbol);
 }
 
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+function numeral(edition: EditionSource, index: number): string {
+  return edition.locale.chapterNumerals?.[index] ?? ROMAN[index] ?? String(index + 1);
+}
+
 export function assembleEdition(edition: EditionSource): Root {
   const introduction: ChapterNode = {
     type: 'chapter',
     id: 'introduction',
-    numeral: 'I',
+    numeral: numeral(edition, 0),
     title: edition.meta.chapters.introduction,
     children: structuredClone(edition.introduction.tree.children) as ChapterNode['children'],
     data: { path: edition.introduction.file.path },
@@ -48,7 +54,7 @@ export function assembleEdition(edition: EditionSource): Root {
   const compendium: ChapterNode = {
     type: 'chapter',
     id: 'compendium',
-    numeral: 'II',
+    numeral: numeral(edition, 1),
     title: edition.meta.chapters.compendium,
     children: themes,
   };
