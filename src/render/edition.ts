@@ -26,6 +26,7 @@ export async function editionSlots(edition: EditionSource, css: { template: stri
     barcodeUrl: svgDataUrl(code39Svg(barcode)),
     qrUrl: svgDataUrl(await qrSvg(undocsUrl(meta.symbol))),
     fontStack: locale.fontStack,
+    dir: locale.dir,
   });
   const fontStack = locale.fontStack.map((f) => JSON.stringify(f)).join(', ');
   const style = `${css.fonts}\n:root { --font-stack: ${fontStack}, serif; }\n${css.template}\n${page}`;

@@ -13,6 +13,8 @@ export interface PageFurniture {
   barcodeUrl: string; // data: URL
   qrUrl: string; // data: URL
   fontStack: string[];
+  /** Right to left: the first page's footer is mirrored (job number and barcode on the right). */
+  dir: 'ltr' | 'rtl';
 }
 
 /** A CSS string literal. */
@@ -25,6 +27,7 @@ export function pageCss(f: PageFurniture): string {
   const counter = 'counter(page) "/" counter(pages)';
   const job = cssString(f.jobNumber);
   const symbol = cssString(f.symbol);
+  const [start, end] = f.dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
   const firstFooter = `${cssString(`${f.jobNumber} (${f.jobLanguageCode})\u2003\u2003${f.processingDates.join('\u2003')}\n`)} url("${f.barcodeUrl}") ${cssString(`\n${f.barcodeText}`)}`;
   return `@page {
   size: A4;
@@ -49,9 +52,9 @@ export function pageCss(f: PageFurniture): string {
   margin-bottom: 45mm;
   @top-left { content: none; }
   @top-right { content: none; }
-  @bottom-left { content: ${firstFooter}; white-space: pre; font-weight: normal; vertical-align: top; }
+  @bottom-${start} { content: ${firstFooter}; white-space: pre; font-weight: normal; vertical-align: top; text-align: ${start}; }
   @bottom-center { content: ${counter}; font-weight: bold; }
-  @bottom-right { content: url("${f.qrUrl}"); vertical-align: top; font-weight: normal; }
+  @bottom-${end} { content: url("${f.qrUrl}"); vertical-align: top; font-weight: normal; text-align: ${end}; }
 }
 `;
 }

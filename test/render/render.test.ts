@@ -38,11 +38,17 @@ describe('page furniture', () => {
   });
 
   it('puts the symbol and job number on alternating sides', () => {
-    const css = pageCss({ symbol: 'A/1', jobNumber: 'V.21-05275', jobLanguageCode: 'E', processingDates: ['120721'], barcodeText: '*2105275*', barcodeUrl: 'data:b', qrUrl: 'data:q', fontStack: ['Tinos'] });
+    const css = pageCss({ symbol: 'A/1', jobNumber: 'V.21-05275', jobLanguageCode: 'E', processingDates: ['120721'], barcodeText: '*2105275*', barcodeUrl: 'data:b', qrUrl: 'data:q', fontStack: ['Tinos'], dir: 'ltr' });
     expect(css).toMatch(/@page :right \{\s*@top-right \{ content: "A\/1"; \}\s*@bottom-left \{ content: "V.21-05275"; \}\s*@bottom-right \{ content: counter\(page\) "\/" counter\(pages\)/);
     expect(css).toMatch(/@page :left \{\s*@top-left \{ content: "A\/1"; \}\s*@bottom-left \{ content: counter\(page\)/);
     expect(css).toContain('V.21-05275 (E)');
     expect(css).toContain('url("data:b")');
+    expect(css).toMatch(/@page :first \{[^]*@bottom-left \{ content: "V.21-05275 \(E\)[^]*@bottom-right \{ content: url\("data:q"\)/);
+  });
+
+  it('mirrors the first-page footer right to left', () => {
+    const css = pageCss({ symbol: 'A/1', jobNumber: 'V.21-05275', jobLanguageCode: 'A', processingDates: ['120721'], barcodeText: '*2105275*', barcodeUrl: 'data:b', qrUrl: 'data:q', fontStack: ['Tinos'], dir: 'rtl' });
+    expect(css).toMatch(/@page :first \{[^]*@bottom-right \{ content: "V.21-05275 \(A\)[^]*@bottom-left \{ content: url\("data:q"\)/);
   });
 });
 
