@@ -30,6 +30,10 @@ import { launchBrowser, type LaunchedBrowser } from './print/browser.js';
 import { printPdf } from './print/print.js';
 import { setMetadata, fixedDate } from './postprocess/metadata.js';
 import { rewriteOutline } from './postprocess/outline.js';
+import { loadConfig } from './load/config.js';
+import { runChecks } from './check/run.js';
+import { RULES } from './check/presets.js';
+import type { Fix } from './check/rule.js';
 import { commitEdition, createStaging, removeStaging, stageEdition, stageFile, writeFileAtomic } from './write/output.js';
 
 export const PRODUCER = 'un-compendium-pipeline (unified, Chromium, pdf-lib)';
@@ -80,11 +84,35 @@ export interface BuildResult {
   outputs: Array<{ lang: Lang; html: string; pdf: string; pages?: number }>;
 }
 
-export async function build(options: BuildOptions): Promise<BuildResult> {
+export interface CheckOptions {
+  root: string;
+  langs?: readonly Lang[] | undefined;
+  sourcesDir?: string | undefined;
+}
+
+export interface CheckResult {
+  project: Project;
+  files: VFile[];
+  fixes: Fix[];
+  ok: boolean;
+}
+
+/** Load every source and run the rule catalogue: the `check` command, and the build's gate. */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  const config = await loadConfig(options.root, RULES.map((r) => r.meta.id));
   const project = await loadProject(options.root, { langs: options.langs, sourcesDir: options.sourcesDir });
-  const files = [...project.files];
+  const { files, fixes } = runChecks(project, { rules: config.rules, yearSeries: config.yearSeries });
+  const all = config.file ? [config.file, ...files] : files;
+  return { project, files: all, fixes, ok: !hasFatal(all) };
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  // The same checks as `check` first: any error and nothing is printed.
+  const checked = await check(options);
+  const project = checked.project;
+  const files = [...checked.files];
   const result: BuildResult = { project, files, ok: false, outputs: [] };
-  if (hasFatal(files) || project.editions.length === 0) return result;
+  if (!checked.ok || project.editions.length === 0) return result;
 
   const templates = await loadTemplates(options.root);
   const transformed: TransformedEdition[] = [];

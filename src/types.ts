@@ -4,6 +4,7 @@
  */
 import type { BlockContent, Paragraph, List, Root } from 'mdast';
 import type { VFile } from 'vfile';
+import type { Point, Position } from 'unist';
 
 export type Lang = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
 export const LANGS: readonly Lang[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
@@ -53,6 +54,10 @@ export interface PaperSource {
   /** The parsed Markdown body; positions point into `file`. */
   tree: Root;
   file: VFile;
+  /** Where each front-matter key of the original-language file stands (for messages). */
+  points: Record<string, Point>;
+  /** The original-language file stating the structure (the same file for the original). */
+  structureFile: VFile;
 }
 
 export interface FontFace {
@@ -92,6 +97,11 @@ export interface Locale {
   intl: string;
   /** Joining two meeting dates into one line, e.g. "{d1} and {d2} {month} {year}". */
   meetingDates: string;
+  /**
+   * How the text names a meeting, for the meetings check: a regex for the word "meeting",
+   * one regex per ordinal (by meeting number), and whether the year usually comes before.
+   */
+  meetingOrdinals?: { word: string; ordinals: Record<string, string>; yearFirst: boolean } | undefined;
   /** Spaces that must not break: before these characters, and after these (French). */
   typography?: { nbspBefore: string; nbspAfter: string } | undefined;
   fonts: FontFace[];
@@ -110,6 +120,10 @@ export interface EditionSource {
   meetings: Meeting[];
   /** Every source file of this edition, for reporting. */
   files: VFile[];
+  /** The original language's document.yaml and where its keys stand. */
+  structure: { file: VFile; points: Record<string, Point> };
+  /** This language's themes.yaml and where each theme stands. */
+  themesFile: { file: VFile; points: Record<string, Point> };
 }
 
 /** A heading of the edition, in document order (PDF bookmarks, table of contents). */
@@ -129,6 +143,7 @@ export interface ChapterNode {
   title: string;
   children: Array<BlockContent | ThemeNode | NumberedParagraphNode | PaperNode>;
   data?: { path?: string };
+  position?: Position;
 }
 
 export interface ThemeNode {
@@ -138,6 +153,7 @@ export interface ThemeNode {
   keyTopics: string[];
   children: Array<PaperNode>;
   data?: { path?: string };
+  position?: Position;
 }
 
 export interface PaperNode {
@@ -147,6 +163,7 @@ export interface PaperNode {
   meeting: number;
   children: Array<BlockContent | NumberedParagraphNode>;
   data?: { path?: string };
+  position?: Position;
 }
 
 /** A numbered paragraph: its text and the subparagraph lists that belong to it. */
@@ -155,6 +172,7 @@ export interface NumberedParagraphNode {
   number: number;
   children: Array<Paragraph | List>;
   data?: { path?: string };
+  position?: Position;
 }
 
 declare module 'mdast' {

@@ -1,42 +1,54 @@
 #!/usr/bin/env node
 /**
  * Command-line entry. The only code that writes to stderr or sets the exit code.
- *   compendium build [--lang en,fr] [--out output]
+ *   compendium build [--lang en,fr] [--out output] [--sources dir]
+ *   compendium check [--format human|json|github] [--fix] [--lang …] [--sources dir]
+ *   compendium rules
  */
 import { parseArgs } from 'node:util';
 import { resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { reporter } from 'vfile-reporter';
-import type { VFile } from 'vfile';
-import { build } from '../pipeline.js';
+import { build, check } from '../pipeline.js';
 import { LANGS, type Lang } from '../types.js';
-import { BrowserNotFoundError } from '../print/browser.js';
+import { rulesTable } from '../check/presets.js';
+import { applyFixes } from '../write/fix.js';
+import { diagnostics, github, human, type Format } from './format.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 
 const HELP = `Usage: compendium <command> [options]
 
 Commands:
-  build        Build the HTML and A4 PDF editions of every language that has sources.
+  build        Check the sources, then build the HTML and A4 PDF editions of every language
+               that has sources (output/<lang>/). Refuses to print when a check fails.
+  check        Check every source: numbering, lettering, symbols, job number, meetings,
+               structure, typography, parity between languages.
+  rules        Print the table of check rules (Markdown).
 
-Options for build:
-  --lang <codes>   Only these languages, comma-separated (${LANGS.join(', ')}).
-  --out <dir>      Output folder (default: output).
-  --sources <dir>  Sources folder (default: sources).
-  --quiet          Print only problems.
-  -h, --help       Show this help.
+Options:
+  --lang <codes>      Only these languages, comma-separated (${LANGS.join(', ')}).
+  --sources <dir>     Sources folder (default: sources).
+  --out <dir>         build: output folder (default: output).
+  --quiet             build: print only problems.
+  --format <name>     check: human (default, on stderr), json or github (on stdout).
+  --fix               check: repair what a rule can repair mechanically, report the rest.
+  -h, --help          Show this help.
 
-Problems in the sources are reported as file:line:column with a rule id; any error stops
-the build before anything is written (earlier outputs stay as they were), exit code 1.
+Problems are reported as file:line:column with a rule id. Exit code 1 when there is an
+error (a failed build writes nothing: earlier outputs stay as they were), 2 on bad usage.
+Accept a known finding in place with a comment before the block concerned:
+  <!-- check-ignore-next <rule-id>: reason -->   (Markdown)
+  # check-ignore-next <rule-id>: reason          (YAML)
 `;
 
-function report(files: VFile[], root: string): string {
-  const withMessages = files.filter((f) => f.messages.length > 0);
-  for (const file of withMessages) {
-    file.cwd = root;
-    if (file.path) file.path = relative(root, resolve(root, file.path));
-  }
-  return withMessages.length > 0 ? reporter(withMessages, { quiet: true }) : '';
+class UsageError extends Error {}
+
+function parseLangs(value: string | undefined): Lang[] | undefined {
+  if (!value) return undefined;
+  const asked = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = asked.filter((l) => !(LANGS as readonly string[]).includes(l));
+  if (unknown.length > 0) throw new UsageError(`Unknown language ${unknown.join(', ')}: expected one of ${LANGS.join(', ')}`);
+  return asked as Lang[];
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -47,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
       lang: { type: 'string' },
       out: { type: 'string' },
       sources: { type: 'string' },
+      format: { type: 'string', default: 'human' },
+      fix: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -56,30 +70,45 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command || values.help ? 0 : 2;
   }
-  if (command !== 'build') {
-    process.stderr.write(`Unknown command "${command}".\n\n${HELP}`);
-    return 2;
+  const langs = parseLangs(values.lang);
+  const sourcesDir = values.sources ? resolve(values.sources) : undefined;
+
+  if (command === 'rules') {
+    process.stdout.write(`${rulesTable()}\n`);
+    return 0;
   }
-  let langs: Lang[] | undefined;
-  if (values.lang) {
-    const asked = values.lang.split(',').map((s) => s.trim()).filter(Boolean);
-    const unknown = asked.filter((l) => !(LANGS as readonly string[]).includes(l));
-    if (unknown.length > 0) {
-      process.stderr.write(`Unknown language ${unknown.join(', ')}: expected one of ${LANGS.join(', ')}\n`);
-      return 2;
+
+  if (command === 'check') {
+    const format = values.format as Format;
+    if (!['human', 'json', 'github'].includes(format)) throw new UsageError(`Unknown format "${values.format}": human, json or github`);
+    let result = await check({ root: ROOT, langs, sourcesDir });
+    if (values.fix && result.fixes.length > 0) {
+      const applied = await applyFixes(result.fixes);
+      process.stderr.write(`Fixed ${applied} finding(s).\n`);
+      result = await check({ root: ROOT, langs, sourcesDir });
     }
-    langs = asked as Lang[];
+    if (format === 'json') process.stdout.write(`${JSON.stringify(diagnostics(result.files, ROOT), null, 2)}\n`);
+    else if (format === 'github') {
+      const text = github(diagnostics(result.files, ROOT));
+      if (text) process.stdout.write(`${text}\n`);
+    } else {
+      const text = human(result.files, process.cwd());
+      process.stderr.write(text ? `${text}\n` : 'No problems found.\n');
+    }
+    return result.ok ? 0 : 1;
   }
+
+  if (command !== 'build') throw new UsageError(`Unknown command "${command}"`);
   const outDir = resolve(values.out ?? resolve(ROOT, 'output'));
   const started = performance.now();
   const result = await build({
     root: ROOT,
     outDir,
     langs,
-    sourcesDir: values.sources ? resolve(values.sources) : undefined,
+    sourcesDir,
     onProgress: values.quiet ? undefined : (lang, stage) => process.stderr.write(`${lang}: ${stage}\n`),
   });
-  const text = report(result.files, process.cwd());
+  const text = human(result.files, process.cwd());
   if (text) process.stderr.write(`${text}\n`);
   if (!result.ok) {
     process.stderr.write(result.project.editions.length === 0 && text === '' ? 'Nothing to build: no sources found.\n' : 'Build stopped: fix the errors above. Nothing was written.\n');
@@ -97,14 +126,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof BrowserNotFoundError || (error instanceof Error && ['PrintError', 'OutlineMismatchError'].includes(error.name))) {
-      process.stderr.write(`error: ${error.message}\n`);
-    } else if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${error.message}\n\n${HELP}`);
-    } else {
-      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-      if (process.env['DEBUG']) console.error(error);
+    if (error instanceof UsageError || (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`${error.message}\n\nRun with --help for usage.\n`);
+      process.exitCode = 2;
+      return;
     }
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env['DEBUG']) console.error(error);
     process.exitCode = 1;
   },
 );

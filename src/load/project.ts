@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { existsSync } from 'node:fs';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
+import type { Point } from 'unist';
 import type { z } from 'zod';
 import { LANGS, type DocumentMeta, type EditionSource, type Lang, type Locale, type Meeting, type PaperSource, type ThemeSource } from '../types.js';
 import { readSource, listDir } from './read.js';
@@ -43,10 +44,12 @@ interface LangSources {
   lang: Lang;
   doc?: z.infer<typeof documentTextSchema> | z.infer<typeof documentOriginalSchema>;
   docFile: VFile;
+  docPoints: Record<string, Point>;
   themes?: ThemeSource[];
   themesFile: VFile;
+  themePoints: Record<string, Point>;
   introduction?: { tree: Root; file: VFile };
-  papers: Array<{ front: Partial<z.infer<typeof paperOriginalSchema>> & { symbol: string }; tree: Root; file: VFile }>;
+  papers: Array<{ front: Partial<z.infer<typeof paperOriginalSchema>> & { symbol: string }; tree: Root; file: VFile; points: Record<string, Point> }>;
   files: VFile[];
 }
 
@@ -105,7 +108,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     const docFile = await read(join(sources, lang, 'document.yaml'));
     // The original language's file states `original: <its own language>`.
     if (/^original:\s*(\w+)\s*$/m.exec(String(docFile.value))?.[1] === lang) originals.push(lang);
-    loaded.set(lang, { lang, docFile, themesFile: docFile, papers: [], files: [docFile] });
+    loaded.set(lang, { lang, docFile, docPoints: {}, themesFile: docFile, themePoints: {}, papers: [], files: [docFile] });
   }
   if (originals.length === 1) original = originals[0];
   else if (present.length > 0) {
@@ -123,7 +126,10 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   for (const [lang, src] of loaded) {
     const isOriginal = lang === original;
     const parsedDoc = parseYaml(src.docFile, String(src.docFile.value), isOriginal ? documentOriginalSchema : documentTextSchema);
-    if (parsedDoc) src.doc = parsedDoc.value;
+    if (parsedDoc) {
+      src.doc = parsedDoc.value;
+      for (const key of Object.keys(parsedDoc.value)) src.docPoints[key] = parsedDoc.source.pointOf([key]);
+    }
 
     const themesPath = join(sources, lang, 'themes.yaml');
     if (existsSync(themesPath)) {
@@ -134,6 +140,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
         src.themes = parsed.value.themes;
         const seen = new Set<string>();
         parsed.value.themes.forEach((t, i) => {
+          src.themePoints[t.id] = parsed.source.pointOf(['themes', i, 'id']);
           if (seen.has(t.id)) fatal(src.themesFile, `Duplicate theme id \`${t.id}\``, parsed.source.pointOf(['themes', i, 'id']), 'duplicate-theme');
           seen.add(t.id);
         });
@@ -186,7 +193,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
         fatal(file, 'The paper has no paragraphs', { line: frontMatter.line, column: 1 }, 'empty-source');
         continue;
       }
-      src.papers.push({ front, tree, file });
+      const points = Object.fromEntries(Object.keys(front).map((key) => [key, parsed.source.pointOf([key])]));
+      src.papers.push({ front, tree, file, points });
     }
     if (src.papers.length === 0 && !existsSync(papersDir)) missing(src, papersDir);
   }
@@ -228,7 +236,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
         continue;
       }
       const front = p.front as z.infer<typeof paperOriginalSchema>;
-      papers.push({ symbol: front.symbol, year: front.year, meeting: front.meeting, theme: front.theme, tree: own.tree, file: own.file });
+      papers.push({ symbol: front.symbol, year: front.year, meeting: front.meeting, theme: front.theme, tree: own.tree, file: own.file, points: p.points, structureFile: p.file });
     }
     for (const p of src.papers) {
       if (!orig.papers.some((x) => x.front.symbol === p.front.symbol)) {
@@ -253,7 +261,18 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       keywords: src.doc.keywords,
     };
     for (const f of src.files) f.data.lang = lang;
-    editions.push({ lang, meta, locale, themes, introduction: src.introduction, papers, meetings, files: src.files });
+    editions.push({
+      lang,
+      meta,
+      locale,
+      themes,
+      introduction: src.introduction,
+      papers,
+      meetings,
+      files: src.files,
+      structure: { file: orig.docFile, points: orig.docPoints },
+      themesFile: { file: src.themesFile, points: src.themePoints },
+    });
   }
   return { root, original, meetings, editions, files };
 

@@ -103,6 +103,10 @@ export const localeSchema = z
     chapterNumerals: z.array(text).optional(),
     intl: text,
     meetingDates: text,
+    meetingOrdinals: z
+      .object({ word: text, ordinals: z.record(z.string().regex(/^\d+$/), text), yearFirst: z.boolean() })
+      .strict()
+      .optional(),
     typography: z.object({ nbspBefore: z.string(), nbspAfter: z.string() }).strict().optional(),
     fonts: z.array(
       z.object({ package: text, family: text, css: z.array(text).min(1), subsets: z.array(text).min(1) }).strict(),

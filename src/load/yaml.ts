@@ -14,12 +14,12 @@ export interface YamlSource {
  * Parse YAML text that starts at `line` (1-based) of `file`, validate it against `schema`
  * and report syntax and schema problems on `file` with their line and column.
  */
-export function parseYaml<T>(
+export function parseYaml<S extends z.ZodTypeAny>(
   file: VFile,
   text: string,
-  schema: z.ZodType<T>,
+  schema: S,
   line = 1,
-): { value: T; source: YamlSource } | undefined {
+): { value: z.output<S>; source: YamlSource } | undefined {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const toPoint = (offset: number): Point => {
@@ -63,5 +63,5 @@ export function parseYaml<T>(
     }
     return undefined;
   }
-  return { value: result.data, source };
+  return { value: result.data as z.output<S>, source };
 }

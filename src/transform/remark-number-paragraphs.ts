@@ -30,6 +30,8 @@ const remarkNumberParagraphs: Plugin<[], Root> = function () {
           const last = out.at(-1);
           if (last) last.children.push(child as List);
           else reportOn(file, path, child, 'A subparagraph list must follow the paragraph that introduces it', 'subparagraph-without-paragraph', { fatal: true });
+        } else if (child.type === 'html' && /^<!--[^]*-->$/.test(child.value.trim())) {
+          // A comment (e.g. a check-ignore note for editors): never printed.
         } else {
           reportOn(file, path, child, `Unexpected ${child.type} in a paper or chapter: only paragraphs and subparagraph lists belong there`, 'unexpected-block', { fatal: true });
         }

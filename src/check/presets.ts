@@ -1,0 +1,20 @@
+/** The rule catalogue, in the order the README lists it, and the default severities. */
+import type { Rule, Severity } from './rule.js';
+import paragraphNumbering from './rules/paragraph-numbering.js';
+import subparagraphLettering from './rules/subparagraph-lettering.js';
+import documentSymbol from './rules/document-symbol.js';
+import jobNumber from './rules/job-number.js';
+import meetings from './rules/meetings.js';
+import compendiumStructure from './rules/compendium-structure.js';
+import typography from './rules/typography.js';
+import parity from './rules/parity.js';
+
+export const RULES: readonly Rule[] = [paragraphNumbering, subparagraphLettering, documentSymbol, jobNumber, meetings, compendiumStructure, typography, parity];
+
+export const DEFAULT_SEVERITY: Record<string, Severity> = Object.fromEntries(RULES.map((r) => [r.meta.id, 'error']));
+
+/** The README's table of rules, generated from the rules themselves. */
+export function rulesTable(): string {
+  const rows = RULES.map((r) => `| \`${r.meta.id}\` | ${r.meta.description} | ${r.meta.fixable ? 'yes' : 'no'} | \`${r.meta.example.replace(/\|/g, '\\|')}\` |`);
+  return ['| rule | what it checks | --fix | example |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}

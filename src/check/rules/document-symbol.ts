@@ -1,0 +1,53 @@
+/**
+ * document-symbol: every symbol, in metadata and in text, follows the UN symbol grammar; a
+ * paper's symbol year equals its year; no two papers share a symbol; the symbol a paper
+ * cites in its own summary is that paper's.
+ */
+import { lintRule } from '../rule.js';
+import { paragraphs, symbolCandidates } from '../text.js';
+import { symbolProblems, symbolYear } from '../symbols.js';
+
+export default lintRule(
+  {
+    id: 'document-symbol',
+    description: "Symbols in metadata and text follow the UN symbol grammar; a paper's symbol year is its year; symbols are unique; a paper's summary cites its own symbol.",
+    example: 'papers/CTOC-COP-WG.4-2010-5.md:2:9 Symbol CTOC/COP/WG4/2010/5: missing dot in "WG4" (write WG.4)',
+    fixable: false,
+  },
+  (context, report) => {
+    const series = context.config.yearSeries;
+    const original = context.editions.find((e) => e.lang === context.project.original) ?? context.editions[0];
+    if (original) {
+      const { meta, structure } = original;
+      for (const problem of symbolProblems(meta.symbol, series)) {
+        report(structure.file, structure.points['symbol'], `Document symbol ${meta.symbol}: ${problem}`);
+      }
+      const seen = new Map<string, string>();
+      for (const paper of original.papers) {
+        const at = paper.points['symbol'];
+        for (const problem of symbolProblems(paper.symbol, series)) report(paper.structureFile, at, `Symbol ${paper.symbol}: ${problem}`);
+        const year = symbolYear(paper.symbol, series);
+        if (year !== undefined && year !== paper.year) {
+          report(paper.structureFile, paper.points['year'], `Year ${paper.year} disagrees with the symbol ${paper.symbol}, which is of ${year}`);
+        }
+        const other = seen.get(paper.symbol);
+        if (other) report(paper.structureFile, at, `Symbol ${paper.symbol} is also the symbol of ${other}`);
+        seen.set(paper.symbol, paper.structureFile.basename ?? paper.structureFile.path);
+        if (paper.symbol === meta.symbol) report(paper.structureFile, at, `Symbol ${paper.symbol} is the compendium's own symbol`);
+      }
+    }
+    for (const text of context.texts) {
+      const paras = paragraphs(text.tree, text.file);
+      paras.forEach((para, i) => {
+        for (const candidate of symbolCandidates(para.raw)) {
+          const place = context.pointAt(text.file, para.start + candidate.index);
+          for (const problem of symbolProblems(candidate.text, series)) report(text.file, place, `Symbol ${candidate.text}: ${problem}`);
+          // The first paragraph of a paper cites the paper itself.
+          if (i === 0 && text.symbol && candidate.text !== text.symbol && series.some((s) => candidate.text.startsWith(`${s}/`))) {
+            report(text.file, place, `The summary cites ${candidate.text}, but this paper is ${text.symbol}`);
+          }
+        }
+      });
+    }
+  },
+);

@@ -1,0 +1,86 @@
+/**
+ * meetings: every paper's meeting and year agree with the meeting registry, and every
+ * meeting ordinal the text puts next to a year ("for the second meeting … in 2010", in any
+ * language with a locale's ordinals) agrees with it too.
+ */
+import type { Locale, Meeting } from '../../types.js';
+import { lintRule } from '../rule.js';
+import { paragraphs, SYMBOL_CANDIDATE } from '../text.js';
+
+const YEAR = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;
+const WINDOW = 60;
+
+export interface OrdinalFinding {
+  number: number;
+  index: number;
+  text: string;
+  year: number | undefined;
+}
+
+function escapeless(list: string[]): string {
+  return [...list].sort((a, b) => b.length - a.length).map((o) => `(?:${o})`).join('|');
+}
+
+/** Meeting ordinals in a text, each with the year next to it (if any). */
+export function findOrdinals(raw: string, spec: NonNullable<Locale['meetingOrdinals']>): OrdinalFinding[] {
+  // Symbols carry years (CTOC/COP/WG.4/2010/5): blank them out, keeping offsets.
+  const text = raw.replace(SYMBOL_CANDIDATE, (m) => ' '.repeat(m.length));
+  const entries = Object.entries(spec.ordinals).map(([n, re]) => ({ number: Number(n), re: new RegExp(`^(?:${re})$`, 'u') }));
+  const any = escapeless(Object.values(spec.ordinals));
+  const pattern = new RegExp(`(?<![\\p{L}])(?:(${any})\\s*(?:${spec.word})|(?:${spec.word})\\s+(${any})(?![\\p{L}]))`, 'giu');
+  const years = [...text.matchAll(YEAR)].map((m) => ({ start: m.index, end: m.index + m[0].length, value: Number(m[0]) }));
+  const out: OrdinalFinding[] = [];
+  for (const match of text.matchAll(pattern)) {
+    const ordinal = (match[1] ?? match[2] ?? '').trim();
+    const entry = entries.find((e) => e.re.test(ordinal));
+    if (!entry) continue;
+    const start = match.index;
+    const end = start + match[0].length;
+    const after = years.find((y) => y.start >= end && y.start - end <= WINDOW);
+    const before = [...years].reverse().find((y) => y.end <= start && start - y.end <= WINDOW);
+    const year = (spec.yearFirst ? (before ?? after) : (after ?? before))?.value;
+    out.push({ number: entry.number, index: start, text: match[0], year });
+  }
+  return out;
+}
+
+export default lintRule(
+  {
+    id: 'meetings',
+    description: "Each paper's meeting and year, and each meeting ordinal stated next to a year in the text, agree with the meeting registry (sources/meetings.yaml).",
+    example: 'introduction.md:3:225 "seventh meeting" next to 2020, but the seventh meeting was held in 2017 (sources/meetings.yaml)',
+    fixable: false,
+  },
+  (context, report) => {
+    const registry = new Map<number, Meeting>(context.project.meetings.map((m) => [m.number, m]));
+    const original = context.editions.find((e) => e.lang === context.project.original) ?? context.editions[0];
+    for (const paper of original?.papers ?? []) {
+      const meeting = registry.get(paper.meeting);
+      if (!meeting) report(paper.structureFile, paper.points['meeting'], `Meeting ${paper.meeting} is not in the meeting registry (sources/meetings.yaml)`);
+      else if (meeting.year !== paper.year) {
+        report(paper.structureFile, paper.points['meeting'], `Meeting ${paper.meeting} was held in ${meeting.year} (sources/meetings.yaml), but the paper's year is ${paper.year}`);
+      }
+    }
+    for (const edition of context.editions) {
+      const spec = edition.locale.meetingOrdinals;
+      if (!spec) continue;
+      for (const text of context.texts.filter((t) => t.lang === edition.lang)) {
+        const paper = edition.papers.find((p) => p.symbol === text.symbol);
+        paragraphs(text.tree, text.file).forEach((para, i) => {
+          for (const found of findOrdinals(para.raw, spec)) {
+            const place = context.pointAt(text.file, para.start + found.index);
+            const meeting = registry.get(found.number);
+            if (i === 0 && paper && found.number !== paper.meeting) {
+              report(text.file, place, `The summary names meeting ${found.number} ("${found.text}"), but the paper's meeting is ${paper.meeting}`);
+            }
+            if (found.year === undefined) continue;
+            if (!meeting) report(text.file, place, `"${found.text}" (meeting ${found.number}) next to ${found.year} is not in the meeting registry (sources/meetings.yaml)`);
+            else if (meeting.year !== found.year) {
+              report(text.file, place, `"${found.text}" next to ${found.year}, but meeting ${found.number} was held in ${meeting.year} (sources/meetings.yaml)`);
+            }
+          }
+        });
+      }
+    }
+  },
+);

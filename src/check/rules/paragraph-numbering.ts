@@ -1,0 +1,82 @@
+/**
+ * paragraph-numbering: paragraph numbers are computed, consecutive through the document.
+ * A number typed in a source (a legacy `12.` prefix, which Markdown reads as a numbered
+ * list) must agree with the computed one and is removed by --fix; a cross-reference in the
+ * text ("paragraph 23", "paras. 12–15") must point to paragraphs that exist.
+ */
+import type { List } from 'mdast';
+import { lintRule } from '../rule.js';
+import { blocks, paragraphs } from '../text.js';
+import { assembleEdition } from '../../transform/assemble.js';
+
+/** "paragraph 23", "paragraphs 12 and 13", "para. 4", "paras. 12–15" (English). */
+const REFERENCE = /\b(?:paragraphs?|paras?\.)\s+(\d+)(?:\s*(?:[–-]|to|and)\s*(\d+))?/g;
+
+export default lintRule(
+  {
+    id: 'paragraph-numbering',
+    description: 'Typed paragraph numbers agree with the computed numbering; cross-references ("paragraph 23", "paras. 12–15") point to paragraphs that exist.',
+    example: 'papers/CTOC-COP-WG.4-2010-5.md:9:1 Typed paragraph number 9 disagrees with the computed number 5: remove it',
+    fixable: true,
+  },
+  (context, report) => {
+    for (const edition of context.editions) {
+      // The computed numbering, in document order, with the source of each paragraph.
+      const tree = assembleEdition(edition);
+      let number = 0;
+      const byFile = new Map<string, number[]>();
+      const walk = (nodes: Array<{ type: string; children?: unknown[]; data?: { path?: string } }>, path: string | undefined): void => {
+        for (const node of nodes) {
+          if (node.type === 'chapter' || node.type === 'theme' || node.type === 'paper') {
+            walk(node.children as typeof nodes, node.data?.path ?? path);
+          } else if (node.type === 'paragraph' || (node.type === 'list' && (node as unknown as List).ordered)) {
+            const count = node.type === 'paragraph' ? 1 : (node as unknown as List).children.length;
+            for (let i = 0; i < count; i++) {
+              number += 1;
+              if (path) byFile.set(path, [...(byFile.get(path) ?? []), number]);
+            }
+          }
+        }
+      };
+      walk(tree.children as never, undefined);
+      const total = number;
+
+      for (const text of context.texts.filter((t) => t.lang === edition.lang)) {
+        const numbers = byFile.get(text.file.path) ?? [];
+        let index = 0;
+        for (const block of blocks(text.tree, text.file)) {
+          if (block.node.type === 'list' && block.node.ordered) {
+            const list = block.node;
+            for (const item of list.children) {
+              const computed = numbers[index++];
+              const start = item.position?.start.offset ?? block.start;
+              const typed = /^\s*(\d+)[.)]\s*/.exec(String(text.file.value).slice(start));
+              if (!typed) continue;
+              const value = Number(typed[1]);
+              const reason =
+                value === computed
+                  ? `Typed paragraph number ${value}: numbers are computed, remove it`
+                  : `Typed paragraph number ${value} disagrees with the computed number ${computed ?? '?'}: remove it`;
+              report(text.file, context.pointAt(text.file, start), reason, { start, end: start + typed[0].length, text: '' });
+            }
+          } else if (block.node.type === 'paragraph') {
+            index += 1;
+          }
+        }
+        if (edition.lang !== 'en') continue;
+        for (const para of paragraphs(text.tree, text.file)) {
+          for (const match of para.raw.matchAll(REFERENCE)) {
+            const cited = [Number(match[1]), ...(match[2] ? [Number(match[2])] : [])];
+            const bad = cited.filter((n) => n < 1 || n > total);
+            if (bad.length === 0) continue;
+            report(
+              text.file,
+              context.pointAt(text.file, para.start + match.index),
+              `Cross-reference to paragraph ${bad.join(' and ')}, which does not exist (the document has paragraphs 1–${total})`,
+            );
+          }
+        }
+      }
+    }
+  },
+);

@@ -1,0 +1,95 @@
+/**
+ * subparagraph-lettering: letters are computed for structural subparagraphs (a list after a
+ * paragraph), so a label typed at the start of a list item must agree and is removed by
+ * --fix; enumerations inside running text — "(a) …; (b) …" — must run a, b, c … with no
+ * skip or repeat, in the language's label style.
+ */
+import type { Locale } from '../../types.js';
+import { lintRule } from '../rule.js';
+import { blocks, paragraphs } from '../text.js';
+import { letterLabel } from '../../transform/remark-letter-subparagraphs.js';
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regex for one label in the locale's style, capturing the letter. */
+export function labelPattern(labels: Locale['labels']): RegExp {
+  const letters = labels.letters.map(escape).sort((a, b) => b.length - a.length).join('|');
+  const [before = '', after = ''] = labels.pattern.split('{letter}').map(escape);
+  return new RegExp(`(?<![\\p{L}\\p{N}(])${before}(${letters})${after}(?=\\s)`, 'gu');
+}
+
+/** The other common style (English `(a)` vs French `a)`), to report a label in the wrong one. */
+function otherStyle(labels: Locale['labels']): RegExp | undefined {
+  const latin = labels.letters[0] === 'a';
+  if (!latin) return undefined;
+  return labels.pattern.startsWith('(') ? /(?<![\p{L}\p{N}(])([a-z])\)(?=\s)/gu : /\(([a-z])\)(?=\s)/gu;
+}
+
+export default lintRule(
+  {
+    id: 'subparagraph-lettering',
+    description: 'Typed subparagraph labels agree with the computed ones; enumerations in running text run a, b, c … without skip or repeat, in the language\'s label style.',
+    example: 'papers/CTOC-COP-WG.4-2010-5.md:15:280 Enumeration skips from (b) to (d)',
+    fixable: true,
+  },
+  (context, report) => {
+    for (const edition of context.editions) {
+      const { labels } = edition.locale;
+      const pattern = labelPattern(labels);
+      const other = otherStyle(labels);
+      for (const text of context.texts.filter((t) => t.lang === edition.lang)) {
+        const value = String(text.file.value);
+        // Typed labels at the start of structural subparagraphs.
+        for (const block of blocks(text.tree, text.file)) {
+          if (block.node.type !== 'list' || block.node.ordered) continue;
+          block.node.children.forEach((item, i) => {
+            const first = item.children[0];
+            const start = first?.position?.start.offset;
+            if (start === undefined) return;
+            pattern.lastIndex = 0;
+            const typed = new RegExp(`^${pattern.source}\\s*`, 'u').exec(value.slice(start));
+            if (!typed) return;
+            const computed = letterLabel(labels, i);
+            const reason =
+              typed[0].trim() === computed
+                ? `Typed subparagraph label ${computed}: labels are computed, remove it`
+                : `Typed subparagraph label ${typed[0].trim()} disagrees with the computed ${computed}: remove it`;
+            report(text.file, context.pointAt(text.file, start), reason, { start, end: start + typed[0].length, text: '' });
+          });
+        }
+        // Enumerations inside running text.
+        for (const para of paragraphs(text.tree, text.file)) {
+          const found = [...para.raw.matchAll(pattern)];
+          if (found.length >= 2) {
+            found.forEach((match, i) => {
+              const expected = labels.letters[i];
+              const letter = match[1];
+              if (letter === expected) return;
+              const previous = found[i - 1]?.[0];
+              const reason =
+                i === 0
+                  ? `Enumeration starts at ${match[0]}, not ${letterLabel(labels, 0)}`
+                  : found.slice(0, i).some((m) => m[1] === letter)
+                    ? `Enumeration repeats ${match[0]} after ${previous}`
+                    : `Enumeration skips from ${previous} to ${match[0]} (expected ${letterLabel(labels, i)})`;
+              report(text.file, context.pointAt(text.file, para.start + match.index), reason);
+            });
+          }
+          if (other) {
+            const wrong = [...para.raw.matchAll(other)];
+            if (wrong.length >= 2) {
+              const first = wrong[0] as RegExpMatchArray;
+              report(
+                text.file,
+                context.pointAt(text.file, para.start + (first.index ?? 0)),
+                `Label ${first[0]} is not in the ${edition.locale.name} style: write ${letterLabel(labels, 0)}, ${letterLabel(labels, 1)} …`,
+              );
+            }
+          }
+        }
+      }
+    }
+  },
+);

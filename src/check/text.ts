@@ -1,0 +1,58 @@
+/** Helpers the rules share: the blocks of a source with their raw text and offsets. */
+import type { List, Paragraph, Root } from 'mdast';
+import type { VFile } from 'vfile';
+
+export interface Block {
+  node: Paragraph | List;
+  /** The raw source text of the block and where it starts in the file. */
+  raw: string;
+  start: number;
+}
+
+export function blocks(tree: Root, file: VFile): Block[] {
+  const text = String(file.value);
+  const out: Block[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph' && node.type !== 'list') continue;
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    out.push({ node, raw: text.slice(start, end), start });
+  }
+  return out;
+}
+
+/** Every paragraph's raw text, including the paragraphs inside list items. */
+export function paragraphs(tree: Root, file: VFile): Array<{ raw: string; start: number; node: Paragraph }> {
+  const text = String(file.value);
+  const out: Array<{ raw: string; start: number; node: Paragraph }> = [];
+  const visit = (nodes: Root['children']): void => {
+    for (const node of nodes) {
+      if (node.type === 'paragraph') {
+        const start = node.position?.start.offset ?? 0;
+        out.push({ raw: text.slice(start, node.position?.end.offset ?? start), start, node });
+      } else if ('children' in node) visit(node.children as Root['children']);
+    }
+  };
+  visit(tree.children);
+  return out;
+}
+
+/**
+ * Symbol-like tokens in text: a letter first, then components joined by `/` (spaces around
+ * a slash are caught too, to be reported). `and/or` is not one: two lower-case components.
+ */
+export const SYMBOL_CANDIDATE = /(?<![\p{L}\p{N}/.])[A-Za-z][A-Za-z0-9.*]*(?:[ \u00a0]?\/[ \u00a0]?[A-Za-z0-9][A-Za-z0-9.*]*)+/gu;
+
+export function symbolCandidates(raw: string): Array<{ text: string; index: number }> {
+  const out: Array<{ text: string; index: number }> = [];
+  for (const match of raw.matchAll(SYMBOL_CANDIDATE)) {
+    let text = match[0].replace(/\.$/, '');
+    const parts = text.split(/\s?\/\s?/);
+    const first = parts[0] ?? '';
+    if (parts.length < 3 && first !== first.toUpperCase()) continue;
+    if (/^https?:/i.test(text)) continue;
+    text = text.replace(/\*+$/, (stars) => (stars.length === 1 ? stars : ''));
+    out.push({ text, index: match.index });
+  }
+  return out;
+}
