@@ -5,7 +5,7 @@
  * a trailing `*` for a reissue, no spaces.
  */
 const MIXED = /^(Add|Corr|Rev|Amend|Sub)\.\d+$|^Sub\.\d+$|^Summary$/;
-const SUFFIX_LIKE = /^(add|corr|rev|amend)\b/i;
+const SUFFIX_LIKE = /^(add|corr|rev|amend)[\s.]*\d*$/i;
 const BODY = /^[A-Z]+\.(\d+|[IVXLC]+)$/; // WG.4, AC.105, CN.15, CONF.2020, PC.I, CRP.2, L.1
 const BODY_NO_DOT = /^(AC|C|CN|CONF|PC|SC|WG|CRP|WP|L|PV|SR)(\d+)$/;
 const WORD = /^[A-Z]+$/;

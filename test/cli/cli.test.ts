@@ -46,3 +46,63 @@ describe('the command line', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('check on the command line', () => {
+  it('passes the unbroken sources with exit 0, in every format', () => {
+    const human = cli(['check']);
+    expect(human.status).toBe(0);
+    expect(human.stderr).toContain('No problems found');
+    const json = cli(['check', '--format', 'json']);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([]);
+    const gh = cli(['check', '--format', 'github']);
+    expect(gh.status).toBe(0);
+    expect(gh.stdout).toBe('');
+  });
+
+  it('reports a broken source with exit 1 as JSON and GitHub annotations, and the build refuses to print', async () => {
+    const sources = await copySources(['en']);
+    await edit(join(sources, 'en', 'document.yaml'), (t) => t.replace('jobNumber: V.21-05275', 'jobNumber: V.21-5275'));
+    const json = cli(['check', '--format', 'json', '--sources', sources]);
+    expect(json.status).toBe(1);
+    const [finding] = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+    expect(finding).toMatchObject({ line: 11, column: 1, endLine: 11, severity: 'error', ruleId: 'job-number' });
+    expect(String(finding?.['file'])).toMatch(/en\/document\.yaml$/);
+    const gh = cli(['check', '--format', 'github', '--sources', sources]);
+    expect(gh.status).toBe(1);
+    expect(gh.stdout).toMatch(/^::error file=.*en\/document\.yaml,line=11,col=1,endLine=11,endColumn=1,title=job-number::Job number V\.21-5275 is malformed/);
+    const out = await mkdtemp(join(tmpdir(), 'cli-refuse-'));
+    const built = cli(['build', '--out', out, '--sources', sources]);
+    expect(built.status).toBe(1);
+    expect(built.stderr).toContain('job-number');
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it('repairs what --fix can and reports the rest', async () => {
+    const sources = await copySources(['en']);
+    const paper = join(sources, 'en', 'papers', 'CTOC-COP-WG.4-2010-3.md');
+    await edit(paper, (t) => t.replace('The term “demand”', 'The term "demand"').replace('symbol: CTOC/COP/WG.4/2010/3', 'symbol: CTOC/COP/WG.4/2010/3\n# \u200b'));
+    await edit(join(sources, 'en', 'document.yaml'), (t) => t.replace('jobNumber: V.21-05275', 'jobNumber: V.21-5275'));
+    const run = cli(['check', '--fix', '--sources', sources]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Fixed 3 finding(s)');
+    expect(run.stderr).toContain('job-number');
+    expect(run.stderr).not.toContain('typography');
+    const fixed = await readFile(paper, 'utf8');
+    expect(fixed).toContain('The term “demand”');
+    expect(fixed).not.toContain('\u200b');
+  });
+
+  it('accepts a finding with an ignore comment, and reports a stale one', async () => {
+    const sources = await copySources(['en']);
+    const intro = join(sources, 'en', 'introduction.md');
+    await edit(intro, (t) => t.replace(/<!-- check-ignore-next meetings[^>]*-->\n\n/, ''));
+    const without = cli(['check', '--format', 'json', '--sources', sources]);
+    expect(without.status).toBe(1);
+    expect(JSON.parse(without.stdout)).toEqual([expect.objectContaining({ ruleId: 'meetings', line: 3, column: 202 })]);
+    await edit(intro, (t) => `<!-- check-ignore-next typography: nothing to accept here -->\n\n${t}`);
+    const stale = cli(['check', '--format', 'json', '--sources', sources]);
+    const findings = JSON.parse(stale.stdout) as Array<{ ruleId: string; severity: string }>;
+    expect(findings.map((f) => f.ruleId).sort()).toEqual(['meetings', 'unused-ignore']);
+  });
+});

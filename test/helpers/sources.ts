@@ -2,7 +2,14 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { ROOT } from './cli.js';
+import { LANGS } from '../../src/types.js';
+
+/** Languages with sources in the repository. */
+export function presentLangs(): string[] {
+  return LANGS.filter((lang) => existsSync(join(ROOT, 'sources', lang, 'document.yaml')));
+}
 
 export async function copySources(langs: string[] = ['en']): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'sources-'));

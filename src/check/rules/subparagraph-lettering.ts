@@ -63,18 +63,19 @@ export default lintRule(
         for (const para of paragraphs(text.tree, text.file)) {
           const found = [...para.raw.matchAll(pattern)];
           if (found.length >= 2) {
+            let previous = -1;
+            const seen = new Set<number>();
             found.forEach((match, i) => {
-              const expected = labels.letters[i];
-              const letter = match[1];
-              if (letter === expected) return;
-              const previous = found[i - 1]?.[0];
-              const reason =
-                i === 0
-                  ? `Enumeration starts at ${match[0]}, not ${letterLabel(labels, 0)}`
-                  : found.slice(0, i).some((m) => m[1] === letter)
-                    ? `Enumeration repeats ${match[0]} after ${previous}`
-                    : `Enumeration skips from ${previous} to ${match[0]} (expected ${letterLabel(labels, i)})`;
-              report(text.file, context.pointAt(text.file, para.start + match.index), reason);
+              const index = labels.letters.indexOf(match[1] ?? '');
+              const prev = found[i - 1]?.[0] ?? '';
+              let reason: string | undefined;
+              if (i === 0 && index !== 0) reason = `Enumeration starts at ${match[0]}, not ${letterLabel(labels, 0)}`;
+              else if (seen.has(index)) reason = `Enumeration repeats ${match[0]} after ${prev}`;
+              else if (i > 0 && index < previous) reason = `Enumeration goes back from ${prev} to ${match[0]}`;
+              else if (i > 0 && index > previous + 1) reason = `Enumeration skips from ${prev} to ${match[0]} (expected ${letterLabel(labels, previous + 1)})`;
+              if (reason) report(text.file, context.pointAt(text.file, para.start + match.index), reason);
+              seen.add(index);
+              previous = Math.max(previous, index);
             });
           }
           if (other) {
