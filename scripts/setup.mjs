@@ -2,9 +2,9 @@
 // Makes a fresh machine ready to build and test, with no step done by hand:
 //   1. npm packages: `npm ci` when node_modules is missing or older than package-lock.json;
 //   2. compiles src/ to dist/ (tsc);
-//   3. Chromium: uses the system one (src/print/browser.ts looks it up); when missing and
-//      running as root with apt-get, installs Debian's `chromium` package. No browser is
-//      ever downloaded from a vendor.
+//   3. Debian packages: Chromium, used from the system (src/print/browser.ts looks it up),
+//      and poppler-utils for the tests' page pictures; when missing and running as root
+//      with apt-get, installs them. No browser is ever downloaded from a vendor.
 // Runs before `npm run build` and `npm test` (prebuild, pretest) and as `npm run setup`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -35,25 +35,34 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
 // 2. compile
 run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json']);
 
-// 3. Chromium
+// 3. Debian packages: Chromium (printing) and poppler-utils (pdftoppm: the tests' page
+//    pictures). Chromium is looked up by src/print/browser.ts, the one place that knows where.
 const { findChromium, BrowserNotFoundError } = await import(pathToFileURL(join(root, 'dist', 'print', 'browser.js')).href);
+const missing = [];
 try {
   findChromium();
 } catch (error) {
   if (!(error instanceof BrowserNotFoundError)) throw error;
+  missing.push({ pkg: 'chromium', why: error.message });
+}
+if (spawnSync('sh', ['-c', 'command -v pdftoppm'], { stdio: 'ignore' }).status !== 0) {
+  missing.push({ pkg: 'poppler-utils', why: 'pdftoppm (poppler-utils) is not installed: the tests render page pictures with it.' });
+}
+if (missing.length > 0) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  const names = missing.map((m) => m.pkg);
   if (!isRoot || !hasApt) {
-    say(error.message);
-    say(isRoot ? 'apt-get is not available: install Chromium with your package manager.' : 'not root: run `sudo apt-get install chromium`, then try again.');
+    for (const m of missing) say(m.why);
+    say(isRoot ? `apt-get is not available: install ${names.join(' and ')} with your package manager.` : `not root: run \`sudo apt-get install ${names.join(' ')}\`, then try again.`);
     process.exit(1);
   }
-  say("installing Debian's chromium package (apt-get)");
+  say(`installing Debian's ${names.join(' and ')} (apt-get)`);
   run('apt-get', ['update', '-qq']);
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
-  findChromium();
-  say('chromium installed');
+  if (names.includes('chromium')) findChromium();
+  say(`${names.join(' and ')} installed`);
 }

@@ -25,6 +25,7 @@ import rehypeTypography from './transform/rehype-typography.js';
 import rehypeTemplate from './render/rehype-template.js';
 import { editionSlots, pdfName } from './render/edition.js';
 import { fontAssets, type FontAssets } from './render/fonts.js';
+import { coverageFromCss, type Coverage } from './render/coverage.js';
 import { renderIndex } from './render/index-page.js';
 import { launchBrowser, type LaunchedBrowser } from './print/browser.js';
 import { printPdf } from './print/print.js';
@@ -101,7 +102,9 @@ export interface CheckResult {
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const config = await loadConfig(options.root, RULES.map((r) => r.meta.id));
   const project = await loadProject(options.root, { langs: options.langs, sourcesDir: options.sourcesDir });
-  const { files, fixes } = runChecks(project, { rules: config.rules, yearSeries: config.yearSeries });
+  const coverage = new Map<Lang, Coverage>();
+  for (const edition of project.editions) coverage.set(edition.lang, coverageFromCss(fontAssets(await loadFontSources(edition.locale)).css));
+  const { files, fixes } = runChecks(project, { rules: config.rules, yearSeries: config.yearSeries }, coverage);
   const all = config.file ? [config.file, ...files] : files;
   return { project, files: all, fixes, ok: !hasFatal(all) };
 }

@@ -95,6 +95,8 @@ export interface Locale {
   chapterNumerals?: string[] | undefined;
   /** Intl locale used for dates. */
   intl: string;
+  /** The meeting line under the body's name: "{place}, {dates}". */
+  meetingLine: string;
   /** Joining two meeting dates into one line, e.g. "{d1} and {d2} {month} {year}". */
   meetingDates: string;
   /**

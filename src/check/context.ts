@@ -8,6 +8,7 @@ import { location } from 'vfile-location';
 import type { Point } from 'unist';
 import type { Project } from '../load/project.js';
 import type { EditionSource, Lang } from '../types.js';
+import type { Coverage } from '../render/coverage.js';
 
 export interface CheckConfig {
   rules: Record<string, 'off' | 'warning' | 'error'>;
@@ -26,13 +27,15 @@ export interface TextSource {
 
 export interface CheckContext {
   project: Project;
+  /** Per language: whether its declared fonts cover a character. */
+  coverage: Map<Lang, Coverage>;
   config: CheckConfig;
   editions: EditionSource[];
   texts: TextSource[];
   pointAt(file: VFile, offset: number): Point;
 }
 
-export function createContext(project: Project, config: CheckConfig): CheckContext {
+export function createContext(project: Project, config: CheckConfig, coverage: Map<Lang, Coverage> = new Map()): CheckContext {
   const texts: TextSource[] = project.editions.flatMap((edition) => [
     { lang: edition.lang, file: edition.introduction.file, tree: edition.introduction.tree, symbol: undefined },
     ...edition.papers.map((paper) => ({ lang: edition.lang, file: paper.file, tree: paper.tree, symbol: paper.symbol })),
@@ -40,6 +43,7 @@ export function createContext(project: Project, config: CheckConfig): CheckConte
   const locations = new Map<VFile, ReturnType<typeof location>>();
   return {
     project,
+    coverage,
     config,
     editions: project.editions,
     texts,

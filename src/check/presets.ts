@@ -8,8 +8,9 @@ import meetings from './rules/meetings.js';
 import compendiumStructure from './rules/compendium-structure.js';
 import typography from './rules/typography.js';
 import parity from './rules/parity.js';
+import fontCoverage from './rules/font-coverage.js';
 
-export const RULES: readonly Rule[] = [paragraphNumbering, subparagraphLettering, documentSymbol, jobNumber, meetings, compendiumStructure, typography, parity];
+export const RULES: readonly Rule[] = [paragraphNumbering, subparagraphLettering, documentSymbol, jobNumber, meetings, compendiumStructure, typography, parity, fontCoverage];
 
 export const DEFAULT_SEVERITY: Record<string, Severity> = Object.fromEntries(RULES.map((r) => [r.meta.id, 'error']));
 

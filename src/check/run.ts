@@ -8,9 +8,11 @@ import { createContext, type CheckConfig } from './context.js';
 import { applyIgnores, ignoreRanges } from './ignore.js';
 import { DEFAULT_SEVERITY, RULES } from './presets.js';
 import type { Fix } from './rule.js';
+import type { Lang } from '../types.js';
+import type { Coverage } from '../render/coverage.js';
 
-export function runChecks(project: Project, config: CheckConfig): { files: VFile[]; fixes: Fix[] } {
-  const context = createContext(project, config);
+export function runChecks(project: Project, config: CheckConfig, coverage: Map<Lang, Coverage> = new Map()): { files: VFile[]; fixes: Fix[] } {
+  const context = createContext(project, config, coverage);
   const fixes: Fix[] = [];
   for (const rule of RULES) {
     const severity = config.rules[rule.meta.id] ?? DEFAULT_SEVERITY[rule.meta.id] ?? 'error';

@@ -103,6 +103,7 @@ export const localeSchema = z
     chapterNumerals: z.array(text).optional(),
     intl: text,
     meetingDates: text,
+    meetingLine: text,
     meetingOrdinals: z
       .object({ word: text, ordinals: z.record(z.string().regex(/^\d+$/), text), yearFirst: z.boolean() })
       .strict()

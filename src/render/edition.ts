@@ -42,7 +42,7 @@ export async function editionSlots(edition: EditionSource, css: { template: stri
     date: formatDate(meta.date, locale),
     original: locale.original.replace('{language}', languageName),
     body: meta.body,
-    meetingLine: `${meta.meetingPlace}, ${formatMeetingDates(meta.meetingDates, locale)}`,
+    meetingLine: locale.meetingLine.replace('{place}', meta.meetingPlace).replace('{dates}', formatMeetingDates(meta.meetingDates, locale)),
     subtitle: meta.subtitle,
     pdfLink: link,
     pdfHref: pdfName(edition.lang),

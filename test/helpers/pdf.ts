@@ -43,3 +43,51 @@ export async function fonts(bytes: Uint8Array): Promise<Array<{ name: string; em
 export function squash(text: string): string {
   return text.replace(/\s+/g, '');
 }
+
+export interface TextItem {
+  page: number;
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  pageWidth: number;
+}
+
+/** Text items with their positions (x from the left edge, y from the bottom), all pages. */
+export async function textItems(bytes: Uint8Array): Promise<TextItem[]> {
+  const doc = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  const items: TextItem[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const [, , pageWidth = 0] = page.view;
+    const content = await page.getTextContent();
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      items.push({ page: i, str: item.str, x: item.transform[4] ?? 0, y: item.transform[5] ?? 0, width: item.width, pageWidth });
+    }
+  }
+  await doc.destroy();
+  return items;
+}
+
+/**
+ * Paragraph numbers as printed: items that are only "12." (".12" in right-to-left order)
+ * standing in the hanging column, where most such items stand (a "9." that ends a line of
+ * text is not one).
+ */
+export function paragraphNumbers(items: readonly TextItem[]): number[] {
+  const candidates = items.flatMap((item) => {
+    const m = /^\s*(?:(\d{1,3})\.|\.(\d{1,3}))\s*$/.exec(item.str);
+    return m ? [{ item, n: Number(m[1] ?? m[2]) }] : [];
+  });
+  const mode = (values: number[]): number => {
+    const counts = new Map<number, number>();
+    for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  };
+  const left = mode(candidates.map((c) => c.item.x));
+  const right = mode(candidates.map((c) => c.item.x + c.item.width));
+  return candidates
+    .filter((c) => Math.abs(c.item.x - left) < 1.5 || Math.abs(c.item.x + c.item.width - right) < 1.5)
+    .map((c) => c.n);
+}

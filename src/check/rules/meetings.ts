@@ -27,7 +27,9 @@ export function findOrdinals(raw: string, spec: NonNullable<Locale['meetingOrdin
   const text = raw.replace(SYMBOL_CANDIDATE, (m) => ' '.repeat(m.length));
   const entries = Object.entries(spec.ordinals).map(([n, re]) => ({ number: Number(n), re: new RegExp(`^(?:${re})$`, 'u') }));
   const any = escapeless(Object.values(spec.ordinals));
-  const pattern = new RegExp(`(?<![\\p{L}])(?:(${any})\\s*(?:${spec.word})|(?:${spec.word})\\s+(${any})(?![\\p{L}]))`, 'giu');
+  // Word boundaries where words are spaced (Latin, Cyrillic, Arabic); none in Chinese.
+  const spaced = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Arabic}]';
+  const pattern = new RegExp(`(?<!${spaced})(?:(${any})\\s*(?:${spec.word})|(?:${spec.word})\\s+(${any})(?!${spaced}))`, 'giu');
   const years = [...text.matchAll(YEAR)].map((m) => ({ start: m.index, end: m.index + m[0].length, value: Number(m[0]) }));
   const out: OrdinalFinding[] = [];
   for (const match of text.matchAll(pattern)) {

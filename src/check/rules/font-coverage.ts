@@ -1,0 +1,45 @@
+/**
+ * font-coverage: every character an edition prints is covered by one of the fonts its
+ * locale declares, so nothing falls back silently to a system font (or prints as a box).
+ */
+import { lintRule } from '../rule.js';
+
+const SKIP = /[\s\u0000-\u001f]/u;
+
+export default lintRule(
+  {
+    id: 'font-coverage',
+    description: "Every character of an edition's sources is covered by a font its locale declares: no silent fallback to a system font, no missing glyph.",
+    example: 'zh/papers/CTOC-COP-WG.4-2010-5.md:5:12 Character "𠀀" (U+20000) is not covered by the fonts declared for zh (Tinos, Noto Serif SC)',
+    fixable: false,
+  },
+  (context, report) => {
+    for (const edition of context.editions) {
+      const covers = context.coverage.get(edition.lang);
+      if (!covers) continue;
+      const fonts = edition.locale.fonts.map((f) => f.family).join(', ');
+      const files = [...edition.files, ...context.project.files.filter((f) => f.path.endsWith(`locales/${edition.lang}.yaml`))];
+      for (const file of files) {
+        const value = String(file.value ?? '');
+        const yaml = file.extname === '.yaml';
+        const reported = new Set<number>();
+        let offset = 0;
+        for (const line of value.split('\n')) {
+          const comment = yaml ? line.search(/(^|\s)#/) : -1;
+          const text = comment >= 0 ? line.slice(0, comment) : line;
+          for (let i = 0; i < text.length; ) {
+            const cp = text.codePointAt(i) ?? 0;
+            const char = String.fromCodePoint(cp);
+            if (!SKIP.test(char) && !covers(cp) && !reported.has(cp)) {
+              reported.add(cp);
+              const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+              report(file, context.pointAt(file, offset + i), `Character "${char}" (U+${hex}) is not covered by the fonts declared for ${edition.lang} (${fonts})`);
+            }
+            i += char.length;
+          }
+          offset += line.length + 1;
+        }
+      }
+    }
+  },
+);

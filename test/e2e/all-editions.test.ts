@@ -1,0 +1,99 @@
+/**
+ * Every language edition, end to end in real Chromium: built together with the CLI, each PDF
+ * read back. PNG renders of pages 1 and 2 of every edition are written under
+ * output/previews/ for people to look at.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, mkdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { PDFDocument } from 'pdf-lib';
+import { cli, ROOT } from '../helpers/cli.js';
+import { fonts, paragraphNumbers, textItems, type TextItem } from '../helpers/pdf.js';
+import { presentLangs } from '../helpers/sources.js';
+import { loadProject } from '../../src/load/project.js';
+import type { Lang, Locale } from '../../src/types.js';
+
+const langs = presentLangs() as Lang[];
+let out: string;
+const pdfs = new Map<string, Uint8Array>();
+const htmls = new Map<string, string>();
+const items = new Map<string, TextItem[]>();
+const locales = new Map<string, Locale>();
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'e2e-all-'));
+  const run = cli(['build', '--out', out, '--quiet']);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  const project = await loadProject(ROOT);
+  for (const edition of project.editions) locales.set(edition.lang, edition.locale);
+  for (const lang of langs) {
+    const pdf = new Uint8Array(await readFile(join(out, lang, `compendium-${lang}.pdf`)));
+    pdfs.set(lang, pdf);
+    htmls.set(lang, await readFile(join(out, lang, 'index.html'), 'utf8'));
+    items.set(lang, await textItems(pdf));
+  }
+  // Pictures for people: pages 1 and 2 of every edition.
+  const previews = join(ROOT, 'output', 'previews');
+  await mkdir(previews, { recursive: true });
+  for (const lang of langs) {
+    const r = spawnSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '2', join(out, lang, `compendium-${lang}.pdf`), join(previews, lang)]);
+    expect(r.status, 'pdftoppm (poppler-utils, installed by scripts/setup.mjs)').toBe(0);
+  }
+});
+
+it('has sources for all six languages or says which are missing', () => {
+  expect(langs).toContain('en');
+  expect(langs.length).toBeGreaterThanOrEqual(5);
+});
+
+describe.each(langs)('the %s edition', (lang) => {
+  it('prints paragraph numbers 1 to 89 in order, each once', () => {
+    expect(paragraphNumbers(items.get(lang) ?? [])).toEqual(Array.from({ length: 89 }, (_, i) => i + 1));
+  });
+
+  it('has its furniture on every page: n/N, the job number, the symbol on pages 2 and after', async () => {
+    const doc = await PDFDocument.load(pdfs.get(lang) as Uint8Array, { updateMetadata: false });
+    const n = doc.getPageCount();
+    const all = items.get(lang) ?? [];
+    for (let page = 1; page <= n; page++) {
+      const on = all.filter((i) => i.page === page).map((i) => i.str);
+      expect(on, `page ${page}`).toContain(`${page}/${n}`);
+      expect(on.some((s) => s.includes('V.21-05275')), `page ${page}`).toBe(true);
+      if (page > 1) expect(on, `page ${page}`).toContain('CTOC/COP/WG.4/2021/3');
+    }
+    const code = locales.get(lang)?.jobLanguageCode;
+    expect(all.filter((i) => i.page === 1).some((i) => i.str.includes(`V.21-05275 (${code})`))).toBe(true);
+  });
+
+  it('sets the PDF language and embeds only the declared fonts', async () => {
+    const doc = await PDFDocument.load(pdfs.get(lang) as Uint8Array, { updateMetadata: false });
+    expect(doc.catalog.get(doc.context.obj('Lang') as never)?.toString()).toBe(`(${lang})`);
+    const declared = (locales.get(lang)?.fonts ?? []).map((f) => f.family.replace(/\s+/g, ''));
+    const used = await fonts(pdfs.get(lang) as Uint8Array);
+    expect(used.length).toBeGreaterThan(0);
+    for (const font of used) {
+      expect(font.embedded, font.name).toBe(true);
+      const family = font.name.replace(/^\/[A-Z]{6}\+/, '').split('-')[0] ?? '';
+      expect(declared.some((d) => family.startsWith(d)), `${font.name} is not one of ${declared.join(', ')}`).toBe(true);
+    }
+  });
+
+  it('writes the HTML with its language and direction', () => {
+    const dir = locales.get(lang)?.dir;
+    expect(htmls.get(lang)).toMatch(new RegExp(`<html lang="${lang}" dir="${dir}">`));
+  });
+});
+
+describe('right to left', () => {
+  it('mirrors the Arabic first-page footer: job number on the right, QR code on the left', () => {
+    const page1 = (items.get('ar') ?? []).filter((i) => i.page === 1);
+    const job = page1.find((i) => i.str.includes('V.21-05275'));
+    expect(job).toBeDefined();
+    expect((job?.x ?? 0) + (job?.width ?? 0) / 2).toBeGreaterThan((job?.pageWidth ?? 0) / 2);
+    const en = (items.get('en') ?? []).filter((i) => i.page === 1).find((i) => i.str.includes('V.21-05275'));
+    expect((en?.x ?? 0) + (en?.width ?? 0) / 2).toBeLessThan((en?.pageWidth ?? 0) / 2);
+  });
+});
