@@ -23,8 +23,10 @@ import { createHandlers } from './transform/mdast-to-hast-handlers.js';
 import rehypeOutline from './transform/rehype-outline.js';
 import rehypeTypography from './transform/rehype-typography.js';
 import rehypeTemplate from './render/rehype-template.js';
-import { editionSlots, pdfName } from './render/edition.js';
-import { fontAssets, type FontAssets } from './render/fonts.js';
+import { editionSlots, pdfName, type Language } from './render/edition.js';
+import rehypeSymbolLinks from './transform/rehype-symbol-links.js';
+import rehypeContents from './transform/rehype-contents.js';
+import { assetsOf, facesFor, fontAssets, type FontAssets } from './render/fonts.js';
 import { coverageFromCss, type Coverage } from './render/coverage.js';
 import { renderIndex } from './render/index-page.js';
 import { launchBrowser, type LaunchedBrowser } from './print/browser.js';
@@ -47,15 +49,22 @@ export interface TransformedEdition {
 }
 
 /** Transform one loaded edition into its HTML (no I/O but the templates and fonts given). */
-export async function transformEdition(source: EditionSource, templates: Templates, fonts: FontAssets): Promise<TransformedEdition> {
+export async function transformEdition(
+  source: EditionSource,
+  templates: Templates,
+  fonts: FontAssets,
+  languages: readonly Language[] = [{ lang: source.lang, name: source.locale.name, dir: source.locale.dir }],
+): Promise<TransformedEdition> {
   const file = new VFile({ path: `sources/${source.lang}`, data: { lang: source.lang, sourceFiles: Object.fromEntries(source.files.map((f) => [f.path, f])) } });
   const processor = unified()
     .use(remarkNumberParagraphs)
     .use(remarkLetterSubparagraphs, { labels: source.locale.labels })
     .use(remarkRehype, { handlers: createHandlers(source.locale) })
+    .use(rehypeSymbolLinks, { lang: source.lang })
+    .use(rehypeContents, { label: source.locale.contents, range: source.locale.web.paragraphRange })
     .use(rehypeTemplate, {
       template: templates.html,
-      slots: await editionSlots(source, { template: templates.css, fonts: fonts.css }),
+      slots: await editionSlots(source, { template: templates.css, fonts: fonts.css, families: fonts.faces.map((f) => f.family) }, languages),
       htmlAttributes: { lang: source.lang, dir: source.locale.dir },
       bodySlot: 'main',
     })
@@ -65,6 +74,19 @@ export async function transformEdition(source: EditionSource, templates: Templat
   const tree = (await processor.run(assembleEdition(source), file)) as HastRoot;
   const html = processor.stringify(tree, file);
   return { source, file, html, fonts };
+}
+
+/** The edition's own fonts, plus the few faces other languages' names need in the switcher. */
+async function editionFonts(edition: EditionSource, languages: Project['languages']): Promise<FontAssets> {
+  const own = fontAssets(await loadFontSources(edition.locale));
+  const covers = coverageFromCss(own.css);
+  const extra = [];
+  for (const language of languages) {
+    if (language.lang === edition.lang) continue;
+    const theirs = fontAssets(await loadFontSources({ lang: language.lang, fonts: language.fonts }));
+    extra.push(...facesFor(language.name, covers, theirs.faces, (face, cp) => coverageFromCss(face.css)(cp)));
+  }
+  return assetsOf([...own.faces, ...extra]);
 }
 
 export interface BuildOptions {
@@ -121,8 +143,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const transformed: TransformedEdition[] = [];
   for (const edition of project.editions) {
     options.onProgress?.(edition.lang, 'transform');
-    const fonts = fontAssets(await loadFontSources(edition.locale));
-    const t = await transformEdition(edition, templates, fonts);
+    const fonts = await editionFonts(edition, project.languages);
+    const t = await transformEdition(edition, templates, fonts, project.languages);
     files.push(t.file);
     transformed.push(t);
   }

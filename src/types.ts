@@ -85,6 +85,8 @@ export interface Locale {
   languageNames: Partial<Record<Lang, string>>;
   keyTopics: string;
   contents: string;
+  /** The web edition's words: skip link, language switcher label, PDF link, paragraph range. */
+  web: { skipLink: string; languages: string; pdfLink: string; paragraphRange: string };
   listSeparator: string;
   listEnd: string;
   /** Subparagraph labels: letters and the pattern around them. */

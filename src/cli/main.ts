@@ -13,6 +13,7 @@ import { LANGS, type Lang } from '../types.js';
 import { rulesTable } from '../check/presets.js';
 import { applyFixes } from '../write/fix.js';
 import { diagnostics, github, human, type Format } from './format.js';
+import { serve } from './serve.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 
@@ -24,6 +25,7 @@ Commands:
   check        Check every source: numbering, lettering, symbols, job number, meetings,
                structure, typography, parity between languages.
   rules        Print the table of check rules (Markdown).
+  serve        Serve the output folder on http://127.0.0.1:<port>/ (default port 8080).
 
 Options:
   --lang <codes>      Only these languages, comma-separated (${LANGS.join(', ')}).
@@ -32,6 +34,7 @@ Options:
   --quiet             build: print only problems.
   --format <name>     check: human (default, on stderr), json or github (on stdout).
   --fix               check: repair what a rule can repair mechanically, report the rest.
+  --port <n>          serve: the port (default 8080).
   -h, --help          Show this help.
 
 Problems are reported as file:line:column with a rule id. Exit code 1 when there is an
@@ -61,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
       sources: { type: 'string' },
       format: { type: 'string', default: 'human' },
       fix: { type: 'boolean', default: false },
+      port: { type: 'string', default: '8080' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -72,6 +76,22 @@ async function main(argv: string[]): Promise<number> {
   }
   const langs = parseLangs(values.lang);
   const sourcesDir = values.sources ? resolve(values.sources) : undefined;
+
+  if (command === 'serve') {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${values.port}"`);
+    const dir = resolve(values.out ?? resolve(ROOT, 'output'));
+    const server = await serve(dir, port);
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    process.stderr.write(`Serving ${relative(process.cwd(), dir) || '.'} on http://127.0.0.1:${actual}/ (Ctrl-C to stop)\n`);
+    await new Promise<void>((done) => {
+      const stop = () => server.close(() => done());
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  }
 
   if (command === 'rules') {
     process.stdout.write(`${rulesTable()}\n`);

@@ -28,7 +28,7 @@ export interface FontSource {
 
 const require = createRequire(import.meta.url);
 
-export async function loadFontSources(locale: Locale): Promise<FontSource[]> {
+export async function loadFontSources(locale: Pick<Locale, 'fonts' | 'lang'>): Promise<FontSource[]> {
   return Promise.all(
     locale.fonts.map(async (font) => {
       let dir: string;

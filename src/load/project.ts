@@ -26,6 +26,8 @@ import {
 
 export interface Project {
   root: string;
+  /** Every language with sources and a locale pack: the editions a reader can switch to. */
+  languages: Array<{ lang: Lang; name: string; dir: 'ltr' | 'rtl'; fonts: Locale['fonts'] }>;
   original: Lang | undefined;
   meetings: Meeting[];
   editions: EditionSource[];
@@ -90,6 +92,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       fatal(file, reason, undefined, 'unknown-source');
     }
   }
+  present.sort((a, b) => LANGS.indexOf(a) - LANGS.indexOf(b));
   if (options.langs) {
     for (const lang of options.langs) {
       if (!present.includes(lang)) {
@@ -203,17 +206,21 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   const editions: EditionSource[] = [];
   const orig = original ? loaded.get(original) : undefined;
   const wanted = options.langs ?? present;
+  const locales = new Map<Lang, Locale>();
+  for (const lang of present) {
+    const localePath = join(root, 'templates', 'locales', `${lang}.yaml`);
+    if (existsSync(localePath)) {
+      const file = await read(localePath);
+      const locale = parseYaml(file, String(file.value), localeSchema)?.value as Locale | undefined;
+      if (locale) locales.set(lang, locale);
+    } else {
+      fatal((loaded.get(lang) as LangSources).docFile, `No locale pack for \`${lang}\` (expected templates/locales/${lang}.yaml)`, undefined, 'missing-locale');
+    }
+  }
   for (const lang of present) {
     if (!wanted.includes(lang)) continue;
     const src = loaded.get(lang) as LangSources;
-    const localePath = join(root, 'templates', 'locales', `${lang}.yaml`);
-    let locale: Locale | undefined;
-    if (existsSync(localePath)) {
-      const file = await read(localePath);
-      locale = parseYaml(file, String(file.value), localeSchema)?.value as Locale | undefined;
-    } else {
-      fatal(src.docFile, `No locale pack for \`${lang}\` (expected templates/locales/${lang}.yaml)`, undefined, 'missing-locale');
-    }
+    const locale = locales.get(lang);
     if (!orig?.doc || !src.doc || !src.themes || !orig.themes || !src.introduction || !locale) continue;
     const structure = orig.doc as z.infer<typeof documentOriginalSchema>;
 
@@ -274,7 +281,11 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       themesFile: { file: src.themesFile, points: src.themePoints },
     });
   }
-  return { root, original, meetings, editions, files };
+  const languages = present.flatMap((lang) => {
+    const locale = locales.get(lang);
+    return locale ? [{ lang, name: locale.name, dir: locale.dir, fonts: locale.fonts }] : [];
+  });
+  return { root, languages, original, meetings, editions, files };
 
   function missing(src: LangSources, path: string): void {
     const file = new VFile({ path, cwd: root });

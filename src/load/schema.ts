@@ -96,6 +96,7 @@ export const localeSchema = z
     languageNames: z.record(lang, text),
     keyTopics: text,
     contents: text,
+    web: z.object({ skipLink: text, languages: text, pdfLink: text, paragraphRange: text }).strict(),
     listSeparator: z.string().min(1),
     listEnd: z.string(),
     labels: z.object({ letters: z.array(text).min(8), pattern: text, romanPattern: text }).strict(),

@@ -14,7 +14,17 @@ export function undocsUrl(symbol: string): string {
   return `https://undocs.org/${symbol}`;
 }
 
-export async function editionSlots(edition: EditionSource, css: { template: string; fonts: string }): Promise<Record<string, SlotValue>> {
+export interface Language {
+  lang: string;
+  name: string;
+  dir: 'ltr' | 'rtl';
+}
+
+export async function editionSlots(
+  edition: EditionSource,
+  css: { template: string; fonts: string; families: readonly string[] },
+  languages: readonly Language[],
+): Promise<Record<string, SlotValue>> {
   const { meta, locale } = edition;
   const barcode = barcodeValue(meta.jobNumber);
   const page = pageCss({
@@ -28,10 +38,28 @@ export async function editionSlots(edition: EditionSource, css: { template: stri
     fontStack: locale.fontStack,
     dir: locale.dir,
   });
-  const fontStack = locale.fontStack.map((f) => JSON.stringify(f)).join(', ');
+  // The locale's stack, then any family loaded only for the switcher's language names.
+  const fontStack = [...new Set([...locale.fontStack, ...css.families])].map((f) => JSON.stringify(f)).join(', ');
   const style = `${css.fonts}\n:root { --font-stack: ${fontStack}, serif; }\n${css.template}\n${page}`;
   const languageName = locale.languageNames[meta.original] ?? meta.original;
-  const link: ElementContent[] = [{ type: 'text', value: `PDF (A4): ${meta.symbol}` }];
+  const link: ElementContent[] = [{ type: 'text', value: locale.web.pdfLink }];
+  const others = languages.filter((l) => l.lang !== edition.lang);
+  const alternates: ElementContent[] = others.map((l) => ({
+    type: 'element',
+    tagName: 'link',
+    properties: { rel: ['alternate'], hrefLang: l.lang, href: `../${l.lang}/index.html` },
+    children: [],
+  }));
+  const switcher: ElementContent[] = languages.map((l) => ({
+    type: 'element',
+    tagName: 'li',
+    properties: {},
+    children: [
+      l.lang === edition.lang
+        ? { type: 'element', tagName: 'span', properties: { lang: l.lang, dir: l.dir, ariaCurrent: 'page' }, children: [{ type: 'text', value: l.name }] }
+        : { type: 'element', tagName: 'a', properties: { href: `../${l.lang}/index.html`, hrefLang: l.lang, lang: l.lang, dir: l.dir }, children: [{ type: 'text', value: l.name }] },
+    ],
+  }));
   return {
     title: meta.title,
     description: `${meta.symbol}: ${meta.title}. ${meta.subtitle}.`,
@@ -45,6 +73,10 @@ export async function editionSlots(edition: EditionSource, css: { template: stri
     meetingLine: locale.meetingLine.replace('{place}', meta.meetingPlace).replace('{dates}', formatMeetingDates(meta.meetingDates, locale)),
     subtitle: meta.subtitle,
     pdfLink: link,
+    alternates,
+    languages: switcher,
+    languagesLabel: locale.web.languages,
+    skipLink: locale.web.skipLink,
     pdfHref: pdfName(edition.lang),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * rehype plugin: put the edition's body into the HTML template. The template is plain HTML
  * with `data-slot="name"` elements; each slot receives text or a tree. `data-slot-<attr>="name"`
- * fills an attribute. No I/O: the template text comes in the options.
+ * fills an attribute; `data-slot-replace="name"` replaces the element with the slot's elements. No I/O: the template text comes in the options.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Plugin } from 'unified';
@@ -27,6 +27,16 @@ const rehypeTemplate: Plugin<[TemplateOptions], Root> = function (options) {
     const page = parser.parse(options.template);
     const slots: Record<string, SlotValue> = { ...options.slots, [options.bodySlot]: body.children as ElementContent[] };
     const unused = new Set(Object.keys(slots));
+    // data-slot-replace="name": the element itself is replaced by the slot's elements.
+    visit(page, 'element', (node: Element, index, parent) => {
+      const name = node.properties['dataSlotReplace'];
+      if (typeof name !== 'string' || !parent || index === undefined) return;
+      const value = slots[name];
+      if (value === undefined || typeof value === 'string') throw new Error(`Template slot "${name}" needs elements`);
+      parent.children.splice(index, 1, ...(structuredClone(value) as Element[]));
+      unused.delete(name);
+      return index + value.length;
+    });
     visit(page, 'element', (node: Element) => {
       if (node.tagName === 'html') Object.assign(node.properties, options.htmlAttributes);
       const slot = node.properties['dataSlot'];

@@ -4,8 +4,8 @@
  * cites in its own summary is that paper's.
  */
 import { lintRule } from '../rule.js';
-import { paragraphs, symbolCandidates } from '../text.js';
-import { symbolProblems, symbolYear } from '../symbols.js';
+import { paragraphs } from '../text.js';
+import { symbolCandidates, symbolProblems, symbolYear } from '../../symbols.js';
 
 export default lintRule(
   {

@@ -5,7 +5,8 @@
  */
 import type { Locale, Meeting } from '../../types.js';
 import { lintRule } from '../rule.js';
-import { paragraphs, SYMBOL_CANDIDATE } from '../text.js';
+import { paragraphs } from '../text.js';
+import { SYMBOL_CANDIDATE } from '../../symbols.js';
 
 const YEAR = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;
 const WINDOW = 60;

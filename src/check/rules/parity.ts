@@ -5,7 +5,8 @@
  */
 import type { Root } from 'mdast';
 import { lintRule } from '../rule.js';
-import { paragraphs, symbolCandidates } from '../text.js';
+import { paragraphs } from '../text.js';
+import { symbolCandidates } from '../../symbols.js';
 
 function shape(tree: Root): { paragraphs: number; subparagraphs: number[] } {
   const subparagraphs: number[] = [];

@@ -59,3 +59,23 @@ export function symbolYear(symbol: string, yearSeries: readonly string[]): numbe
   }
   return undefined;
 }
+
+/**
+ * Symbol-like tokens in text: a letter first, then components joined by `/` (spaces around
+ * a slash are caught too, to be reported). `and/or` is not one: two lower-case components.
+ */
+export const SYMBOL_CANDIDATE = /(?<![\p{L}\p{N}/.])[A-Za-z][A-Za-z0-9.*]*(?:[ \u00a0]?\/[ \u00a0]?[A-Za-z0-9][A-Za-z0-9.*]*)+/gu;
+
+export function symbolCandidates(raw: string): Array<{ text: string; index: number }> {
+  const out: Array<{ text: string; index: number }> = [];
+  for (const match of raw.matchAll(SYMBOL_CANDIDATE)) {
+    let text = match[0].replace(/\.$/, '');
+    const parts = text.split(/\s?\/\s?/);
+    const first = parts[0] ?? '';
+    if (parts.length < 3 && first !== first.toUpperCase()) continue;
+    if (/^https?:/i.test(text)) continue;
+    text = text.replace(/\*+$/, (stars) => (stars.length === 1 ? stars : ''));
+    out.push({ text, index: match.index });
+  }
+  return out;
+}
