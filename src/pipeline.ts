@@ -26,11 +26,13 @@ import rehypeTemplate from './render/rehype-template.js';
 import { editionSlots, pdfName, type Language } from './render/edition.js';
 import rehypeSymbolLinks from './transform/rehype-symbol-links.js';
 import rehypeContents from './transform/rehype-contents.js';
+import rehypeSanitize from 'rehype-sanitize';
+import { bodySchema } from './transform/sanitize-schema.js';
 import { assetsOf, facesFor, fontAssets, type FontAssets } from './render/fonts.js';
 import { coverageFromCss, type Coverage } from './render/coverage.js';
 import { renderIndex } from './render/index-page.js';
-import { launchBrowser, type LaunchedBrowser } from './print/browser.js';
-import { printPdf } from './print/print.js';
+import { BrowserSession, printWithRetry } from './print/session.js';
+import { acquireLock } from './write/lock.js';
 import { setMetadata, fixedDate } from './postprocess/metadata.js';
 import { rewriteOutline } from './postprocess/outline.js';
 import { loadConfig } from './load/config.js';
@@ -62,6 +64,7 @@ export async function transformEdition(
     .use(remarkRehype, { handlers: createHandlers(source.locale) })
     .use(rehypeSymbolLinks, { lang: source.lang })
     .use(rehypeContents, { label: source.locale.contents, range: source.locale.web.paragraphRange })
+    .use(rehypeSanitize, bodySchema)
     .use(rehypeTemplate, {
       template: templates.html,
       slots: await editionSlots(source, { template: templates.css, fonts: fonts.css, families: fonts.faces.map((f) => f.family) }, languages),
@@ -150,16 +153,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   if (hasFatal(files)) return result;
 
+  const release = await acquireLock(options.outDir);
   const staging = await createStaging(options.outDir);
-  let browser: LaunchedBrowser | undefined;
+  const session = new BrowserSession();
+  // Ctrl-C: kill Chromium, drop the staged files and the lock; the outputs stay as they were.
+  const interrupted = async () => {
+    session.kill();
+    await removeStaging(staging);
+    await release();
+  };
+  interruptHandlers.add(interrupted);
   try {
-    browser = await launchBrowser();
     const staged = [];
     for (const t of transformed) {
       const { lang, meta, locale } = t.source;
       options.onProgress?.(lang, 'print');
       const edition = await stageEdition(staging, lang, { html: t.html, fonts: t.fonts.files });
-      let pdf = await printPdf(browser.browser, edition.url);
+      let pdf = await printWithRetry(session, edition.url);
       options.onProgress?.(lang, 'postprocess');
       pdf = await rewriteOutline(pdf, t.file.data.headings ?? []);
       pdf = await setMetadata(pdf, {
@@ -186,9 +196,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     result.ok = true;
     return result;
   } finally {
-    await browser?.close();
+    interruptHandlers.delete(interrupted);
+    await session.close();
     await removeStaging(staging);
+    await release();
   }
+}
+
+/** What to undo if the process is interrupted mid-build (the CLI calls `interrupt`). */
+const interruptHandlers = new Set<() => Promise<void>>();
+
+export async function interrupt(): Promise<void> {
+  await Promise.all([...interruptHandlers].map((handler) => handler().catch(() => undefined)));
 }
 
 export function relativeTo(root: string, path: string): string {

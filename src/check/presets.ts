@@ -9,8 +9,9 @@ import compendiumStructure from './rules/compendium-structure.js';
 import typography from './rules/typography.js';
 import parity from './rules/parity.js';
 import fontCoverage from './rules/font-coverage.js';
+import sourceMarkup from './rules/source-markup.js';
 
-export const RULES: readonly Rule[] = [paragraphNumbering, subparagraphLettering, documentSymbol, jobNumber, meetings, compendiumStructure, typography, parity, fontCoverage];
+export const RULES: readonly Rule[] = [paragraphNumbering, subparagraphLettering, documentSymbol, jobNumber, meetings, compendiumStructure, typography, parity, fontCoverage, sourceMarkup];
 
 export const DEFAULT_SEVERITY: Record<string, Severity> = Object.fromEntries(RULES.map((r) => [r.meta.id, 'error']));
 

@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, check } from '../pipeline.js';
+import { build, check, interrupt } from '../pipeline.js';
 import { LANGS, type Lang } from '../types.js';
 import { rulesTable } from '../check/presets.js';
 import { applyFixes } from '../write/fix.js';
@@ -139,6 +139,14 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Built ${result.outputs.length} edition(s) in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
   }
   return 0;
+}
+
+// Ctrl-C or a kill: undo what a build in progress has started, then stop (exit 130/143).
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`\nInterrupted: stopping Chromium and removing partial files.\n`);
+    void interrupt().finally(() => process.exit(code));
+  });
 }
 
 main(process.argv.slice(2)).then(

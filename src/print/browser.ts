@@ -43,7 +43,13 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
   '--font-render-hinting=none',
+  // No network at all: every host name fails to resolve (the page also blocks requests).
+  '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
+
+export class BrowserLaunchError extends Error {
+  override name = 'BrowserLaunchError';
+}
 
 export interface LaunchedBrowser {
   browser: Browser;
@@ -52,14 +58,21 @@ export interface LaunchedBrowser {
 
 export async function launchBrowser(executablePath = findChromium()): Promise<LaunchedBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'un-compendium-chromium-'));
-  const browser = await puppeteer.launch({
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    userDataDir,
-    dumpio: false,
-    timeout: 30_000,
-  });
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      userDataDir,
+      dumpio: false,
+      timeout: 30_000,
+    });
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true });
+    const first = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new BrowserLaunchError(`Chromium at ${executablePath} failed to start: ${first}`);
+  }
   return {
     browser,
     async close() {

@@ -7,6 +7,16 @@ import type { Browser } from 'puppeteer-core';
 
 export class PrintError extends Error {
   override name = 'PrintError';
+  /** True when printing again would fail the same way (blocked requests, broken fonts). */
+  constructor(message: string, readonly deterministic = false) {
+    super(message);
+  }
+}
+
+/** Milliseconds for loading and printing one edition: COMPENDIUM_PRINT_TIMEOUT, else 60 s. */
+export function printTimeout(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env['COMPENDIUM_PRINT_TIMEOUT']);
+  return Number.isFinite(value) && value > 0 ? value : 60_000;
 }
 
 export interface PrintOptions {
@@ -15,7 +25,7 @@ export interface PrintOptions {
 }
 
 export async function printPdf(browser: Browser, url: string, options: PrintOptions = {}): Promise<Uint8Array> {
-  const timeout = options.timeout ?? 60_000;
+  const timeout = options.timeout ?? printTimeout();
   const page = await browser.newPage();
   const blocked: string[] = [];
   try {
@@ -30,9 +40,13 @@ export async function printPdf(browser: Browser, url: string, options: PrintOpti
     });
     page.setDefaultTimeout(timeout);
     await page.goto(url, { waitUntil: 'load', timeout });
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
+    await withTimeout(
+      page.evaluate(async () => {
+        await document.fonts.ready;
+      }),
+      timeout,
+      'waiting for fonts',
+    );
     const failedFonts = await page.evaluate(() => {
       const failed: string[] = [];
       document.fonts.forEach((f) => {
@@ -40,11 +54,19 @@ export async function printPdf(browser: Browser, url: string, options: PrintOpti
       });
       return failed;
     });
-    if (failedFonts.length > 0) throw new PrintError(`Fonts failed to load: ${failedFonts.join(', ')}`);
-    if (blocked.length > 0) throw new PrintError(`Blocked network requests while rendering: ${blocked.join(', ')}`);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });
+    if (failedFonts.length > 0) throw new PrintError(`Fonts failed to load: ${failedFonts.join(', ')}`, true);
+    if (blocked.length > 0) throw new PrintError(`Blocked network requests while rendering (nothing may be fetched): ${blocked.join(', ')}`, true);
+    const pdf = await withTimeout(page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout }), timeout, 'printing');
     return new Uint8Array(pdf);
   } finally {
-    await page.close().catch(() => undefined);
+    await withTimeout(page.close(), 5_000, 'closing the page').catch(() => undefined);
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PrintError(`Chromium did not answer within ${ms} ms (${what})`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,0 +1,71 @@
+/**
+ * One warm Chromium for a whole build, restarted when it dies, and printing with a timeout
+ * and one retry: a crash or hang mid-print costs one more attempt in a fresh browser, then a
+ * clear error — never a partial PDF (nothing is written until the bytes are complete).
+ */
+import type { Browser } from 'puppeteer-core';
+import { launchBrowser, type LaunchedBrowser } from './browser.js';
+import { printPdf, PrintError, type PrintOptions } from './print.js';
+
+export class BrowserSession {
+  private current: LaunchedBrowser | undefined;
+  constructor(private readonly launch: () => Promise<LaunchedBrowser> = () => launchBrowser()) {}
+
+  async browser(): Promise<Browser> {
+    if (!this.current || !this.current.browser.connected) {
+      await this.current?.close();
+      this.current = await this.launch();
+    }
+    return this.current.browser;
+  }
+
+  /** The running browser's process id, if any (for tests and for killing on interrupt). */
+  pid(): number | undefined {
+    return this.current?.browser.process()?.pid;
+  }
+
+  async restart(): Promise<void> {
+    const old = this.current;
+    this.current = undefined;
+    await old?.close();
+  }
+
+  async close(): Promise<void> {
+    await this.restart();
+  }
+
+  /** Stop at once (Ctrl-C): no graceful close, the process tree is killed. */
+  kill(): void {
+    const proc = this.current?.browser.process();
+    if (proc?.pid) {
+      try {
+        process.kill(-proc.pid, 'SIGKILL');
+      } catch {
+        proc.kill('SIGKILL');
+      }
+    }
+  }
+}
+
+/** Errors that another attempt cannot fix (the page itself asks for the network, a font is broken). */
+function deterministic(error: unknown): boolean {
+  return error instanceof PrintError && error.deterministic;
+}
+
+export async function printWithRetry(session: BrowserSession, url: string, options: PrintOptions = {}): Promise<Uint8Array> {
+  let first: unknown;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      return await printPdf(await session.browser(), url, options);
+    } catch (error) {
+      if (deterministic(error)) throw error;
+      if (attempt === 2) {
+        const reason = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0] : String(e));
+        throw new PrintError(`Printing ${url} failed twice (${reason(first)}; then ${reason(error)})`);
+      }
+      first = error;
+      await session.restart();
+    }
+  }
+  throw new PrintError(`Printing ${url} failed`);
+}
