@@ -53,6 +53,7 @@ export class BrowserLaunchError extends Error {
 
 export interface LaunchedBrowser {
   browser: Browser;
+  userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -67,6 +68,11 @@ export async function launchBrowser(executablePath = findChromium()): Promise<La
       userDataDir,
       dumpio: false,
       timeout: 30_000,
+      // The CLI handles Ctrl-C itself (kill Chromium, remove partial files, release the
+      // lock); Puppeteer's own handlers would exit before that cleanup.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
     await rm(userDataDir, { recursive: true, force: true });
@@ -75,6 +81,7 @@ export async function launchBrowser(executablePath = findChromium()): Promise<La
   }
   return {
     browser,
+    userDataDir,
     async close() {
       await browser.close().catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true });

@@ -3,6 +3,7 @@
  * and one retry: a crash or hang mid-print costs one more attempt in a fresh browser, then a
  * clear error — never a partial PDF (nothing is written until the bytes are complete).
  */
+import { rmSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import { launchBrowser, type LaunchedBrowser } from './browser.js';
 import { printPdf, PrintError, type PrintOptions } from './print.js';
@@ -36,6 +37,7 @@ export class BrowserSession {
 
   /** Stop at once (Ctrl-C): no graceful close, the process tree is killed. */
   kill(): void {
+    const dir = this.current?.userDataDir;
     const proc = this.current?.browser.process();
     if (proc?.pid) {
       try {
@@ -44,6 +46,7 @@ export class BrowserSession {
         proc.kill('SIGKILL');
       }
     }
+    if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
 

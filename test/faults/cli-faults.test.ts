@@ -1,0 +1,75 @@
+/**
+ * Faults around a build, through the command line: an output folder that cannot be written,
+ * two builds on one folder, a build interrupted with Ctrl-C, Chromium that will not start.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmod, mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, ROOT } from '../helpers/cli.js';
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+
+function chromiumProcesses(marker: string): string[] {
+  const r = spawnSync('pgrep', ['-af', marker], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter((l) => l.trim() !== '' && !l.includes('pgrep'));
+}
+
+describe('faults', () => {
+  it('an output folder that cannot be written: exit 1, a clear message, no stack trace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ro-'));
+    const file = join(dir, 'not-a-folder');
+    await writeFile(file, 'x');
+    const run = cli(['build', '--lang', 'en', '--out', file]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*not-a-folder/m);
+    expect(run.stderr).not.toMatch(STACK);
+  });
+
+  it('a second build on the same output folder stops with a clear message', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'lock-'));
+    await writeFile(join(out, '.build.lock'), String(process.pid)); // a live process holds it
+    const run = cli(['build', '--lang', 'en', '--out', out]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Another build (pid ${process.pid}) is writing to ${out}`);
+    await writeFile(join(out, '.build.lock'), '999999999'); // stale: no such process
+    const again = cli(['build', '--lang', 'en', '--out', out, '--quiet']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(await readdir(out)).not.toContain('.build.lock');
+  });
+
+  it('Chromium that will not start: exit 1 with the reason', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fakechrome-'));
+    const fake = join(dir, 'chromium');
+    await writeFile(fake, '#!/bin/sh\necho "this is not a browser" >&2\nexit 3\n');
+    await chmod(fake, 0o755);
+    const out = await mkdtemp(join(tmpdir(), 'nochrome-'));
+    const run = cli(['build', '--lang', 'en', '--out', out], { CHROMIUM_PATH: fake });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Chromium at ${fake} failed to start`);
+    expect(run.stderr).not.toMatch(STACK);
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it('Ctrl-C during printing leaves no partial files, no lock and no Chromium behind', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'sigint-'));
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'build', '--out', out], { cwd: ROOT });
+    let stderr = '';
+    const printing = new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes(': print')) resolve();
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await printing;
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('Interrupted');
+    expect(await readdir(out)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(chromiumProcesses(`un-compendium-chromium-`).filter((l) => !l.includes('vitest'))).toEqual([]);
+  });
+});
