@@ -167,6 +167,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     for (const name of await listDir(papersDir)) {
       const file = await read(join(papersDir, name));
       src.files.push(file);
+      if (file.messages.some((m) => m.fatal)) continue; // unreadable (encoding, size): said already
       if (!name.endsWith('.md')) {
         fatal(file, 'Only Markdown files (`.md`) belong in papers/', undefined, 'unknown-source');
         continue;

@@ -11,7 +11,8 @@ export function fatal(
   place: Point | Position | undefined,
   ruleId: string,
 ): VFileMessage {
-  const message = file.message(reason, { ...(place ? { place } : {}), ruleId, source: SOURCE });
+  // A problem with the whole file is placed at its start, so every report has line:column.
+  const message = file.message(reason, { place: place ?? { line: 1, column: 1 }, ruleId, source: SOURCE });
   message.fatal = true;
   return message;
 }
