@@ -4,7 +4,7 @@
  * output/previews/ for people to look at.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, mkdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, readFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -22,9 +22,11 @@ const htmls = new Map<string, string>();
 const items = new Map<string, TextItem[]>();
 const locales = new Map<string, Locale>();
 
+const EPOCH = { SOURCE_DATE_EPOCH: '1626048000' };
+
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'e2e-all-'));
-  const run = cli(['build', '--out', out, '--quiet']);
+  const run = cli(['build', '--out', out, '--quiet'], EPOCH);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   const project = await loadProject(ROOT);
@@ -84,6 +86,31 @@ describe.each(langs)('the %s edition', (lang) => {
   it('writes the HTML with its language and direction', () => {
     const dir = locales.get(lang)?.dir;
     expect(htmls.get(lang)).toMatch(new RegExp(`<html lang="${lang}" dir="${dir}">`));
+  });
+});
+
+describe('reproducibility', () => {
+  it('a second checkout elsewhere builds byte-identical PDF and HTML for every language', async () => {
+    // A second checkout in another folder: its own copy of the project, the same packages.
+    const clone = await mkdtemp(join(tmpdir(), 'second-checkout-'));
+    for (const entry of ['dist', 'templates', 'sources', 'package.json', 'compendium.config.yaml']) {
+      await cp(join(ROOT, entry), join(clone, entry), { recursive: true });
+    }
+    await symlink(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
+    const again = join(clone, 'output');
+    const run = spawnSync(process.execPath, [join(clone, 'dist', 'cli', 'main.js'), 'build', '--out', again, '--quiet'], {
+      cwd: clone,
+      encoding: 'utf8',
+      env: { ...process.env, ...EPOCH },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    for (const lang of langs) {
+      for (const name of ['index.html', `compendium-${lang}.pdf`]) {
+        const a = await readFile(join(out, lang, name));
+        const b = await readFile(join(again, lang, name));
+        expect(Buffer.compare(a, b), `${lang}/${name}`).toBe(0);
+      }
+    }
   });
 });
 
