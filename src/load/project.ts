@@ -3,7 +3,8 @@
  * Problems are messages on the VFile of the source concerned; a fatal one stops the build
  * before anything is written.
  */
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
@@ -58,7 +59,17 @@ interface LangSources {
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
   const sources = options.sourcesDir ?? join(root, 'sources');
   const files: VFile[] = [];
+  const sourcesReal = existsSync(sources) ? await realpath(sources) : sources;
+  const templatesReal = await realpath(join(root, 'templates')).catch(() => join(root, 'templates'));
   const read = async (path: string): Promise<VFile> => {
+    // Nothing in the sources may make the pipeline read elsewhere: no link out of the folder.
+    const real = await realpath(path);
+    if (![sourcesReal, templatesReal].some((dir) => real.startsWith(dir + sep))) {
+      const file = new VFile({ path, cwd: root, value: '' });
+      files.push(file);
+      fatal(file, `Refusing to read ${path}: it links outside the sources (to ${real})`, undefined, 'source-outside');
+      return file;
+    }
     const file = await readSource(path, root);
     files.push(file);
     return file;

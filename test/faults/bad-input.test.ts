@@ -3,7 +3,7 @@
  * the input is legitimate), a message naming file, line and column, and no stack trace.
  */
 import { describe, expect, it } from 'vitest';
-import { rm, writeFile } from 'node:fs/promises';
+import { rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cli, ROOT } from '../helpers/cli.js';
 import { copySources, edit } from '../helpers/sources.js';
@@ -37,6 +37,7 @@ const cases: BadCase[] = [
   { name: 'a javascript: URL', change: (d) => edit(join(d, PAPER), (t) => t.replace('Case management, being', '[Case management](javascript:alert(1)), being')), where: /2010-5\.md\s+10:1(?:-\d+:\d+)?\s+error\s+Link to `javascript:alert\(1\)`/ },
   { name: 'a remote image', change: (d) => edit(join(d, PAPER), (t) => t.replace('Case management, being', '![x](https://example.org/x.png) Case management, being')), where: /2010-5\.md\s+10:1(?:-\d+:\d+)?\s+error\s+Images are not allowed/ },
   { name: 'a bidirectional control character', change: (d) => edit(join(d, PAPER), (t) => t.replace('Case management, being', 'Case \u202emanagement, being')), where: /2010-5\.md\s+10:6(?:-\d+:\d+)?\s+error\s+Invisible or bidirectional control character U\+202E/ },
+  { name: 'a paper that links outside the sources', change: async (d) => { await symlink('/etc/hostname', join(d, 'en', 'papers', 'outside.md')); }, where: /outside\.md\s+1:1\s+error\s+Refusing to read .* it links outside the sources/ },
   { name: 'a 10 MB paragraph', change: (d) => writeFile(join(d, PAPER), `---\nsymbol: CTOC/COP/WG.4/2010/5\nyear: 2010\nmeeting: 2\ntheme: case-management\n---\n\n${'word '.repeat(2_000_000)}\n`), where: /2010-5\.md\s+1:1(?:-\d+:\d+)?\s+error\s+File is 9\.5 MiB: a source may be at most 1 MiB/ },
 ];
 
