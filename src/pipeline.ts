@@ -32,6 +32,10 @@ import { assetsOf, facesFor, fontAssets, type FontAssets } from './render/fonts.
 import { coverageFromCss, type Coverage } from './render/coverage.js';
 import { renderIndex } from './render/index-page.js';
 import { BrowserSession, printWithRetry } from './print/session.js';
+import { availableParallelism } from 'node:os';
+import { createHash } from 'node:crypto';
+import { codeHash, editionKey, readCache, writeCache } from './write/cache.js';
+import { renumbering, type Renumbering } from './render/renumbering.js';
 import { acquireLock } from './write/lock.js';
 import { setMetadata, fixedDate } from './postprocess/metadata.js';
 import { rewriteOutline } from './postprocess/outline.js';
@@ -100,6 +104,12 @@ export interface BuildOptions {
   sourcesDir?: string | undefined;
   /** Called as each edition moves through the stages. */
   onProgress?: ((lang: Lang, stage: string) => void) | undefined;
+  /** Print every edition even when its content hash says it is unchanged. */
+  force?: boolean | undefined;
+  /** A warm browser to reuse (watch mode); otherwise one is started for this build. */
+  session?: BrowserSession | undefined;
+  /** Editions printed at once (default: the number of cores, at most the editions). */
+  concurrency?: number | undefined;
 }
 
 export interface BuildResult {
@@ -107,7 +117,9 @@ export interface BuildResult {
   /** Files with messages (sources, editions): report them all. */
   files: VFile[];
   ok: boolean;
-  outputs: Array<{ lang: Lang; html: string; pdf: string; pages?: number }>;
+  outputs: Array<{ lang: Lang; html: string; pdf: string; cached: boolean }>;
+  /** Per language: which paragraph numbers changed since the previous build. */
+  renumbering: Partial<Record<Lang, Renumbering>>;
 }
 
 export interface CheckOptions {
@@ -139,7 +151,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const checked = await check(options);
   const project = checked.project;
   const files = [...checked.files];
-  const result: BuildResult = { project, files, ok: false, outputs: [] };
+  const result: BuildResult = { project, files, ok: false, outputs: [], renumbering: {} };
   if (!checked.ok || project.editions.length === 0) return result;
 
   const templates = await loadTemplates(options.root);
@@ -155,7 +167,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const release = await acquireLock(options.outDir);
   const staging = await createStaging(options.outDir);
-  const session = new BrowserSession();
+  const session = options.session ?? new BrowserSession();
   // Ctrl-C: kill Chromium, drop the staged files and the lock; the outputs stay as they were.
   const interrupted = async () => {
     session.kill();
@@ -164,8 +176,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   interruptHandlers.add(interrupted);
   try {
-    const staged = [];
+    const cache = await readCache(options.outDir);
+    const code = await codeHash(options.root);
+    const keys = new Map<Lang, string>();
+    const toPrint: TransformedEdition[] = [];
     for (const t of transformed) {
+      const { lang, meta } = t.source;
+      const key = editionKey(code, t.html, fixedDate(meta.date));
+      keys.set(lang, key);
+      const unchanged = !options.force && cache.editions[lang] === key && existsSync(join(options.outDir, lang, pdfName(lang)));
+      if (unchanged) {
+        options.onProgress?.(lang, 'unchanged (cached, not printed)');
+        result.outputs.push({ lang, html: join(options.outDir, lang, 'index.html'), pdf: join(options.outDir, lang, pdfName(lang)), cached: true });
+      } else toPrint.push(t);
+    }
+    const size = Math.max(1, Math.min(toPrint.length, options.concurrency ?? availableParallelism()));
+    const staged = await mapPool(toPrint, size, async (t) => {
       const { lang, meta, locale } = t.source;
       options.onProgress?.(lang, 'print');
       const edition = await stageEdition(staging, lang, { html: t.html, fonts: t.fonts.files });
@@ -183,24 +209,67 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         date: fixedDate(meta.date),
       });
       await stageFile(edition, pdfName(lang), pdf);
-      staged.push(edition);
-    }
+      return edition;
+    });
     // Every edition printed: only now replace the previous outputs.
     for (const edition of staged) {
       const dir = await commitEdition(edition, options.outDir);
-      result.outputs.push({ lang: edition.lang as Lang, html: join(dir, 'index.html'), pdf: join(dir, pdfName(edition.lang)) });
+      result.outputs.push({ lang: edition.lang as Lang, html: join(dir, 'index.html'), pdf: join(dir, pdfName(edition.lang)), cached: false });
     }
     const present = LANGS.filter((lang) => existsSync(join(options.outDir, lang, 'index.html')));
     const titles = Object.fromEntries(project.editions.map((e) => [e.lang, { title: e.meta.title, name: e.locale.name, dir: e.locale.dir }]));
     await writeFileAtomic(join(options.outDir, 'index.html'), renderIndex(present, titles, pdfName));
+
+    // What moved since the previous build, and the new state of the cache.
+    for (const t of transformed) {
+      const lang = t.source.lang;
+      const now = paragraphKeys(t);
+      result.renumbering[lang] = renumbering(cache.paragraphs[lang], now);
+      cache.paragraphs[lang] = now;
+      cache.editions[lang] = keys.get(lang) ?? '';
+    }
+    await writeCache(options.outDir, cache);
+    await writeFileAtomic(join(options.outDir, 'renumbering.json'), `${JSON.stringify(result.renumbering, null, 1)}\n`);
     result.ok = true;
     return result;
   } finally {
     interruptHandlers.delete(interrupted);
-    await session.close();
+    if (!options.session) await session.close();
     await removeStaging(staging);
     await release();
   }
+}
+
+/**
+ * Paragraph number by a key that survives renumbering: the paper it belongs to and a hash of
+ * its text (a rewritten paragraph reads as removed and new).
+ */
+function paragraphKeys(t: TransformedEdition): Record<string, number> {
+  const byPath = new Map<string, string>(t.source.papers.map((p) => [p.file.path, p.symbol]));
+  byPath.set(t.source.introduction.file.path, 'introduction');
+  const keys: Record<string, number> = {};
+  for (const p of t.file.data.paragraphs ?? []) {
+    const owner = byPath.get(p.path) ?? p.path;
+    const base = `${owner} ${createHash('sha256').update(p.text).digest('hex').slice(0, 10)}`;
+    let key = base;
+    for (let i = 2; key in keys; i++) key = `${base}-${i}`;
+    keys[key] = p.number;
+  }
+  return keys;
+}
+
+/** Run `fn` over `items`, at most `size` at a time, results in the items' order. */
+async function mapPool<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  return results;
 }
 
 /** What to undo if the process is interrupted mid-build (the CLI calls `interrupt`). */

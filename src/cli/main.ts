@@ -14,6 +14,7 @@ import { rulesTable } from '../check/presets.js';
 import { applyFixes } from '../write/fix.js';
 import { diagnostics, github, human, type Format } from './format.js';
 import { serve } from './serve.js';
+import { describeRenumbering } from '../render/renumbering.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 
@@ -32,6 +33,7 @@ Options:
   --sources <dir>     Sources folder (default: sources).
   --out <dir>         build: output folder (default: output).
   --quiet             build: print only problems.
+  --force             build: print every edition, even those whose content has not changed.
   --format <name>     check: human (default, on stderr), json or github (on stdout).
   --fix               check: repair what a rule can repair mechanically, report the rest.
   --port <n>          serve: the port (default 8080).
@@ -66,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
       fix: { type: 'boolean', default: false },
       port: { type: 'string', default: '8080' },
       quiet: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -121,13 +124,9 @@ async function main(argv: string[]): Promise<number> {
   if (command !== 'build') throw new UsageError(`Unknown command "${command}"`);
   const outDir = resolve(values.out ?? resolve(ROOT, 'output'));
   const started = performance.now();
-  const result = await build({
-    root: ROOT,
-    outDir,
-    langs,
-    sourcesDir,
-    onProgress: values.quiet ? undefined : (lang, stage) => process.stderr.write(`${lang}: ${stage}\n`),
-  });
+  const progress = values.quiet ? undefined : createProgress(process.stderr);
+  const result = await build({ root: ROOT, outDir, langs, sourcesDir, force: values.force, onProgress: progress?.update });
+  progress?.done();
   const text = human(result.files, process.cwd());
   if (text) process.stderr.write(`${text}\n`);
   if (!result.ok) {
@@ -135,10 +134,35 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   if (!values.quiet) {
-    for (const o of result.outputs) process.stderr.write(`${o.lang}: ${relative(process.cwd(), o.pdf)}, ${relative(process.cwd(), o.html)}\n`);
-    process.stderr.write(`Built ${result.outputs.length} edition(s) in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+    for (const o of result.outputs) {
+      process.stderr.write(`${o.lang}: ${relative(process.cwd(), o.pdf)}, ${relative(process.cwd(), o.html)}${o.cached ? ' (unchanged, not printed again)' : ''}\n`);
+    }
+    for (const [lang, r] of Object.entries(result.renumbering)) {
+      const said = r ? describeRenumbering(r) : undefined;
+      if (said) process.stderr.write(`${lang}: paragraphs ${said}\n`);
+    }
+    const printed = result.outputs.filter((o) => !o.cached).length;
+    process.stderr.write(`Built ${result.outputs.length} edition(s), ${printed} printed, in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
   }
   return 0;
+}
+
+/**
+ * Progress of each edition through the stages: one line that updates in place on a terminal,
+ * plain lines otherwise (CI logs).
+ */
+function createProgress(stream: NodeJS.WriteStream): { update: (lang: Lang, stage: string) => void; done: () => void } {
+  const stages = new Map<string, string>();
+  if (!stream.isTTY) return { update: (lang, stage) => void stream.write(`${lang}: ${stage}\n`), done: () => undefined };
+  return {
+    update(lang, stage) {
+      stages.set(lang, stage);
+      stream.write(`\r\x1b[2K${[...stages].map(([l, s]) => `${l}: ${s}`).join('  ')}`);
+    },
+    done() {
+      if (stages.size > 0) stream.write('\n');
+    },
+  };
 }
 
 // Ctrl-C or a kill: undo what a build in progress has started, then stop (exit 130/143).

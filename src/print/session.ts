@@ -10,14 +10,32 @@ import { printPdf, PrintError, type PrintOptions } from './print.js';
 
 export class BrowserSession {
   private current: LaunchedBrowser | undefined;
+  private launching: Promise<LaunchedBrowser> | undefined;
   constructor(private readonly launch: () => Promise<LaunchedBrowser> = () => launchBrowser()) {}
 
+  /** The warm browser, launched once even when several prints ask at the same time. */
   async browser(): Promise<Browser> {
-    if (!this.current || !this.current.browser.connected) {
-      await this.current?.close();
-      this.current = await this.launch();
+    if (this.current?.browser.connected) return this.current.browser;
+    if (!this.launching) {
+      const old = this.current;
+      this.current = undefined;
+      this.launching = (async () => {
+        await old?.close();
+        return this.launch();
+      })();
+      this.launching.then(
+        (launched) => {
+          this.current = launched;
+          this.launching = undefined;
+        },
+        () => {
+          this.launching = undefined;
+        },
+      );
     }
-    return this.current.browser;
+    const launched = await this.launching;
+    this.current = launched;
+    return launched.browser;
   }
 
   /** The running browser's process id, if any (for tests and for killing on interrupt). */
@@ -29,6 +47,11 @@ export class BrowserSession {
     const old = this.current;
     this.current = undefined;
     await old?.close();
+  }
+
+  /** Close a browser that died or hung (another print may have done so already). */
+  async restartIf(browser: Browser): Promise<void> {
+    if (this.current?.browser === browser) await this.restart();
   }
 
   async close(): Promise<void> {
@@ -58,8 +81,10 @@ function deterministic(error: unknown): boolean {
 export async function printWithRetry(session: BrowserSession, url: string, options: PrintOptions = {}): Promise<Uint8Array> {
   let first: unknown;
   for (let attempt = 1; attempt <= 2; attempt++) {
+    let browser: Browser | undefined;
     try {
-      return await printPdf(await session.browser(), url, options);
+      browser = await session.browser();
+      return await printPdf(browser, url, options);
     } catch (error) {
       if (deterministic(error)) throw error;
       if (attempt === 2) {
@@ -67,7 +92,7 @@ export async function printWithRetry(session: BrowserSession, url: string, optio
         throw new PrintError(`Printing ${url} failed twice (${reason(first)}; then ${reason(error)})`);
       }
       first = error;
-      await session.restart();
+      if (browser) await session.restartIf(browser);
     }
   }
   throw new PrintError(`Printing ${url} failed`);
