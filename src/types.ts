@@ -106,6 +106,8 @@ export interface Locale {
    * one regex per ordinal (by meeting number), and whether the year usually comes before.
    */
   meetingOrdinals?: { word: string; ordinals: Record<string, string>; yearFirst: boolean } | undefined;
+  /** add-paper: the first sentence of a new paper and the meeting ordinals, by number. */
+  newPaper: { firstSentence: string; ordinals: string[] };
   /** Spaces that must not break: before these characters, and after these (French). */
   typography?: { nbspBefore: string; nbspAfter: string } | undefined;
   fonts: FontFace[];

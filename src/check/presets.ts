@@ -10,8 +10,9 @@ import typography from './rules/typography.js';
 import parity from './rules/parity.js';
 import fontCoverage from './rules/font-coverage.js';
 import sourceMarkup from './rules/source-markup.js';
+import unfinishedText from './rules/unfinished-text.js';
 
-export const RULES: readonly Rule[] = [paragraphNumbering, subparagraphLettering, documentSymbol, jobNumber, meetings, compendiumStructure, typography, parity, fontCoverage, sourceMarkup];
+export const RULES: readonly Rule[] = [paragraphNumbering, subparagraphLettering, documentSymbol, jobNumber, meetings, compendiumStructure, typography, parity, fontCoverage, sourceMarkup, unfinishedText];
 
 export const DEFAULT_SEVERITY: Record<string, Severity> = Object.fromEntries(RULES.map((r) => [r.meta.id, 'error']));
 

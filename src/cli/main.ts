@@ -14,6 +14,7 @@ import { rulesTable } from '../check/presets.js';
 import { applyFixes } from '../write/fix.js';
 import { diagnostics, github, human, type Format } from './format.js';
 import { serve } from './serve.js';
+import { addPaper } from './add-paper.js';
 import { describeRenumbering } from '../render/renumbering.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
@@ -26,6 +27,8 @@ Commands:
   check        Check every source: numbering, lettering, symbols, job number, meetings,
                structure, typography, parity between languages.
   rules        Print the table of check rules (Markdown).
+  add-paper    Add a paper in every language: --symbol S --year Y --meeting N --theme T
+               [--topic "what it discusses"]; then check says what is left to write.
   serve        Serve the output folder on http://127.0.0.1:<port>/ (default port 8080).
 
 Options:
@@ -67,6 +70,11 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string', default: 'human' },
       fix: { type: 'boolean', default: false },
       port: { type: 'string', default: '8080' },
+      symbol: { type: 'string' },
+      year: { type: 'string' },
+      meeting: { type: 'string' },
+      theme: { type: 'string' },
+      topic: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -93,6 +101,21 @@ async function main(argv: string[]): Promise<number> {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    return 0;
+  }
+
+  if (command === 'add-paper') {
+    const { symbol, theme } = values;
+    const year = Number(values.year);
+    const meeting = Number(values.meeting);
+    if (!symbol || !theme || !Number.isInteger(year) || !Number.isInteger(meeting) || meeting < 1) {
+      throw new UsageError('add-paper needs --symbol, --year, --meeting (a number) and --theme');
+    }
+    const created = await addPaper(ROOT, sourcesDir ?? resolve(ROOT, 'sources'), { symbol, year, meeting, theme, topic: values.topic });
+    for (const path of created) process.stderr.write(`created ${relative(process.cwd(), path)}\n`);
+    const result = await check({ root: ROOT, sourcesDir });
+    const text = human(result.files, process.cwd());
+    process.stderr.write(text ? `\nWhat is left to do:\n${text}\n` : 'No problems found.\n');
     return 0;
   }
 

@@ -109,6 +109,7 @@ export const localeSchema = z
       .object({ word: text, ordinals: z.record(z.string().regex(/^\d+$/), text), yearFirst: z.boolean() })
       .strict()
       .optional(),
+    newPaper: z.object({ firstSentence: text, ordinals: z.array(text).min(10) }).strict(),
     typography: z.object({ nbspBefore: z.string(), nbspAfter: z.string() }).strict().optional(),
     fonts: z.array(
       z.object({ package: text, family: text, css: z.array(text).min(1), subsets: z.array(text).min(1) }).strict(),

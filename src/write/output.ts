@@ -1,9 +1,10 @@
 /**
- * The only writes of the pipeline, all under the output folder. An edition is staged in a
+ * The only writes of the pipeline: under the output folder (and, for add-paper and
+ * check --fix, the source files an editor asked to create or repair). An edition is staged in a
  * private folder, printed from there, then swapped into place with renames: a reader never
  * sees a half-written file, and a failed build leaves the previous outputs untouched.
  */
-import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,6 +27,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, data);
   await rename(tmp, path);
+}
+
+/** Create a file that must not exist yet (a new source), atomically. */
+export async function writeNewFile(path: string, data: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const handle = await open(path, 'wx');
+  await handle.close();
+  await writeFileAtomic(path, data);
 }
 
 export async function createStaging(outDir: string): Promise<string> {

@@ -4,7 +4,7 @@
  */
 import { lintRule } from '../rule.js';
 
-const SKIP = /[\s\u0000-\u001f]/u;
+const SKIP = /[\s\u0000-\u001f⟦⟧]/u; // ⟦ ⟧ mark unfinished text (unfinished-text says so)
 
 export default lintRule(
   {
