@@ -15,6 +15,7 @@ import { applyFixes } from '../write/fix.js';
 import { diagnostics, github, human, type Format } from './format.js';
 import { serve } from './serve.js';
 import { addPaper } from './add-paper.js';
+import { watch } from './watch.js';
 import { describeRenumbering } from '../render/renumbering.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
@@ -30,6 +31,7 @@ Commands:
   add-paper    Add a paper in every language: --symbol S --year Y --meeting N --theme T
                [--topic "what it discusses"]; then check says what is left to write.
   serve        Serve the output folder on http://127.0.0.1:<port>/ (default port 8080).
+  watch        Build, serve with live reload, and rebuild on every change to the sources.
 
 Options:
   --lang <codes>      Only these languages, comma-separated (${LANGS.join(', ')}).
@@ -39,7 +41,7 @@ Options:
   --force             build: print every edition, even those whose content has not changed.
   --format <name>     check: human (default, on stderr), json or github (on stdout).
   --fix               check: repair what a rule can repair mechanically, report the rest.
-  --port <n>          serve: the port (default 8080).
+  --port <n>          serve, watch: the port (default 8080).
   -h, --help          Show this help.
 
 Problems are reported as file:line:column with a rule id. Exit code 1 when there is an
@@ -100,6 +102,37 @@ async function main(argv: string[]): Promise<number> {
       const stop = () => server.close(() => done());
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+    });
+    return 0;
+  }
+
+  if (command === 'watch') {
+    const port = Number(values.port);
+    const outDir = resolve(values.out ?? resolve(ROOT, 'output'));
+    const watcher = await watch({
+      root: ROOT,
+      outDir,
+      sourcesDir: sourcesDir ?? resolve(ROOT, 'sources'),
+      templatesDir: resolve(ROOT, 'templates'),
+      port,
+      log: (line) => process.stderr.write(`${line}\n`),
+      report: (result) => {
+        const text = human(result.files, process.cwd());
+        if (text) process.stderr.write(`${text}\n`);
+        for (const [lang, r] of Object.entries(result.renumbering)) {
+          const said = r ? describeRenumbering(r) : undefined;
+          if (said) process.stderr.write(`${lang}: paragraphs ${said}\n`);
+        }
+      },
+    });
+    const address = watcher.server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    process.stderr.write(`Watching ${relative(process.cwd(), sourcesDir ?? resolve(ROOT, 'sources')) || '.'}; preview on http://127.0.0.1:${actual}/ (Ctrl-C to stop)\n`);
+    await new Promise<void>((done) => {
+      stopWatching = async () => {
+        await watcher.stop();
+        done();
+      };
     });
     return 0;
   }
@@ -188,11 +221,16 @@ function createProgress(stream: NodeJS.WriteStream): { update: (lang: Lang, stag
   };
 }
 
+/** Set by `watch`: how to stop it cleanly. */
+let stopWatching: (() => Promise<void>) | undefined;
+
 // Ctrl-C or a kill: undo what a build in progress has started, then stop (exit 130/143).
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
     process.stderr.write(`\nInterrupted: stopping Chromium and removing partial files.\n`);
-    void interrupt().finally(() => process.exit(code));
+    void interrupt()
+      .then(() => stopWatching?.())
+      .finally(() => process.exit(code));
   });
 }
 

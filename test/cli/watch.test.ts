@@ -1,0 +1,61 @@
+/**
+ * watch: builds, serves with live reload, rebuilds after an edit (printing only the edition
+ * that changed, with the warm browser), tells open pages to reload, and stops on Ctrl-C.
+ */
+import { expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
+import { copySources, edit, presentLangs } from '../helpers/sources.js';
+
+function waitFor(get: () => string, pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      const m = get().match(pattern);
+      if (m) resolve(m);
+      else if (Date.now() - started > ms) reject(new Error(`timed out waiting for ${pattern}; got:\n${get()}`));
+      else setTimeout(tick, 100);
+    };
+    tick();
+  });
+}
+
+it('rebuilds on a change and reloads the preview', async () => {
+  const sources = await copySources(presentLangs());
+  const out = await mkdtemp(join(tmpdir(), 'watch-'));
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'watch', '--sources', sources, '--out', out, '--port', '0'], { cwd: ROOT });
+  let log = '';
+  child.stderr.on('data', (c: Buffer) => (log += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    const [, port] = await waitFor(() => log, /preview on http:\/\/127\.0\.0\.1:(\d+)\//, 120_000);
+    const page = await (await fetch(`http://127.0.0.1:${port}/fr/index.html`)).text();
+    expect(page).toContain("new EventSource('/__events')");
+    expect(await readFile(join(out, 'fr', 'index.html'), 'utf8')).not.toContain('EventSource(');
+
+    // Listen for the reload event, then edit one French paper.
+    const events = await fetch(`http://127.0.0.1:${port}/__events`);
+    const reader = events.body?.getReader();
+    let received = '';
+    const reading = (async () => {
+      for (;;) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done) return;
+        received += Buffer.from(chunk.value).toString();
+        if (received.includes('data: reload')) return;
+      }
+    })();
+    await edit(join(sources, 'fr', 'papers', 'CTOC-COP-WG.4-2013-2.md'), (t) => t.replace(/\n$/, ' Phrase ajoutée en direct.\n'));
+    await waitFor(() => log, /built in [\d.]+ s \(printed: fr\)/, 60_000);
+    await Promise.race([reading, new Promise((r) => setTimeout(r, 10_000))]);
+    expect(received, log).toContain('data: reload');
+    expect(await readFile(join(out, 'fr', 'index.html'), 'utf8')).toContain('Phrase ajoutée en direct.');
+    expect(log).toMatch(/fr: paragraphs rewritten 83/);
+  } finally {
+    child.kill('SIGINT');
+  }
+  expect(await exited).toBe(130);
+});
