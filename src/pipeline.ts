@@ -190,7 +190,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         result.outputs.push({ lang, html: join(options.outDir, lang, 'index.html'), pdf: join(options.outDir, lang, pdfName(lang)), cached: true });
       } else toPrint.push(t);
     }
-    const size = Math.max(1, Math.min(toPrint.length, options.concurrency ?? availableParallelism()));
+    const size = Math.max(1, Math.min(toPrint.length, options.concurrency ?? (Number(process.env['COMPENDIUM_CONCURRENCY']) || availableParallelism())));
     const staged = await mapPool(toPrint, size, async (t) => {
       const { lang, meta, locale } = t.source;
       options.onProgress?.(lang, 'print');

@@ -20,5 +20,13 @@ export function coverageFromCss(css: string): Coverage {
       else ranges.push([parseInt(m[1], 16), parseInt(m[2] ?? m[1], 16)]);
     }
   }
-  return (cp) => unlimited || ranges.some(([a, b]) => cp >= a && cp <= b);
+  const known = new Map<number, boolean>();
+  return (cp) => {
+    let covered = known.get(cp);
+    if (covered === undefined) {
+      covered = unlimited || ranges.some(([a, b]) => cp >= a && cp <= b);
+      known.set(cp, covered);
+    }
+    return covered;
+  };
 }

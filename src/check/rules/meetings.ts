@@ -22,15 +22,27 @@ function escapeless(list: string[]): string {
   return [...list].sort((a, b) => b.length - a.length).map((o) => `(?:${o})`).join('|');
 }
 
+const compiled = new WeakMap<object, { entries: Array<{ number: number; re: RegExp }>; pattern: RegExp }>();
+
+function compile(spec: NonNullable<Locale['meetingOrdinals']>): { entries: Array<{ number: number; re: RegExp }>; pattern: RegExp } {
+  let c = compiled.get(spec);
+  if (!c) {
+    const entries = Object.entries(spec.ordinals).map(([n, re]) => ({ number: Number(n), re: new RegExp(`^(?:${re})$`, 'u') }));
+    const any = escapeless(Object.values(spec.ordinals));
+    // Word boundaries where words are spaced (Latin, Cyrillic, Arabic); none in Chinese.
+    const spaced = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Arabic}]';
+    const pattern = new RegExp(`(?<!${spaced})(?:(${any})\\s*(?:${spec.word})|(?:${spec.word})\\s+(${any})(?!${spaced}))`, 'giu');
+    c = { entries, pattern };
+    compiled.set(spec, c);
+  }
+  return c;
+}
+
 /** Meeting ordinals in a text, each with the year next to it (if any). */
 export function findOrdinals(raw: string, spec: NonNullable<Locale['meetingOrdinals']>): OrdinalFinding[] {
   // Symbols carry years (CTOC/COP/WG.4/2010/5): blank them out, keeping offsets.
   const text = raw.replace(SYMBOL_CANDIDATE, (m) => ' '.repeat(m.length));
-  const entries = Object.entries(spec.ordinals).map(([n, re]) => ({ number: Number(n), re: new RegExp(`^(?:${re})$`, 'u') }));
-  const any = escapeless(Object.values(spec.ordinals));
-  // Word boundaries where words are spaced (Latin, Cyrillic, Arabic); none in Chinese.
-  const spaced = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Arabic}]';
-  const pattern = new RegExp(`(?<!${spaced})(?:(${any})\\s*(?:${spec.word})|(?:${spec.word})\\s+(${any})(?!${spaced}))`, 'giu');
+  const { entries, pattern } = compile(spec);
   const years = [...text.matchAll(YEAR)].map((m) => ({ start: m.index, end: m.index + m[0].length, value: Number(m[0]) }));
   const out: OrdinalFinding[] = [];
   for (const match of text.matchAll(pattern)) {

@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// Benchmark: prints medians of several runs on this machine (whole process unless said).
+// Not a test: numbers to read, with the targets of the regeneration issue beside them.
+//   npm run bench            (RUNS=5 npm run bench for more runs; SCALE=0 to skip the scale runs)
+import { spawn, spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, writeFile, rm } from 'node:fs/promises';
+import { tmpdir, availableParallelism } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli', 'main.js');
+const RUNS = Number(process.env.RUNS ?? 3);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (s) => `${s.toFixed(2)} s`;
+const rows = [];
+const row = (what, seconds, note = '') => {
+  rows.push([what, fmt(seconds), note]);
+  process.stderr.write(`  ${what}: ${fmt(seconds)} ${note}\n`);
+};
+
+function run(args, env = {}) {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
+  return (performance.now() - t) / 1000;
+}
+
+/** Run a command, sampling the memory of its whole process tree (node + Chromium). */
+function runMeasured(args) {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    let peak = 0;
+    const sample = setInterval(() => {
+      const ps = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+      const tree = new Set([child.pid]);
+      let grew = true;
+      while (grew) {
+        grew = false;
+        for (const [pid, ppid] of ps) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+      }
+      const rss = ps.filter(([pid]) => tree.has(pid)).reduce((sum, [, , kb]) => sum + kb, 0);
+      peak = Math.max(peak, rss);
+    }, 50);
+    child.on('exit', (code) => {
+      clearInterval(sample);
+      if (code !== 0) reject(new Error(`${args.join(' ')} failed:\n${stderr}`));
+      else resolve({ seconds: (performance.now() - t) / 1000, peakMiB: peak / 1024 });
+    });
+  });
+}
+
+const out = await mkdtemp(join(tmpdir(), 'bench-out-'));
+process.stderr.write(`Benchmark on ${availableParallelism()} cores, ${RUNS} runs each (medians)\n`);
+
+// 1. Six editions, cold (--force), whole process.
+const cold = [];
+for (let i = 0; i < RUNS; i++) cold.push(run(['build', '--out', out, '--force', '--quiet']));
+row('six editions, cold (--force)', median(cold), 'target ≤ 2.8 s');
+
+// 2. Rebuild with nothing changed, whole process.
+const same = [];
+for (let i = 0; i < RUNS; i++) same.push(run(['build', '--out', out, '--quiet']));
+row('rebuild, nothing changed', median(same));
+
+// 3. check of all sources, whole process.
+const checks = [];
+for (let i = 0; i < RUNS; i++) checks.push(run(['check']));
+row('check, all sources', median(checks));
+
+// 4. In process, with a warm browser as in watch: one paper edited in one language; the
+//    Chromium floor (launch + print a one-line page) and the warm print floor of one edition.
+const { build } = await import(pathToFileURL(join(root, 'dist', 'pipeline.js')).href);
+const { BrowserSession } = await import(pathToFileURL(join(root, 'dist', 'print', 'session.js')).href);
+const { launchBrowser } = await import(pathToFileURL(join(root, 'dist', 'print', 'browser.js')).href);
+const { printPdf } = await import(pathToFileURL(join(root, 'dist', 'print', 'print.js')).href);
+const sources = await mkdtemp(join(tmpdir(), 'bench-src-'));
+await cp(join(root, 'sources'), sources, { recursive: true });
+const warmOut = await mkdtemp(join(tmpdir(), 'bench-warm-'));
+const session = new BrowserSession();
+await build({ root, outDir: warmOut, sourcesDir: sources, session });
+const paper = join(sources, 'fr', 'papers', 'CTOC-COP-WG.4-2013-2.md');
+const original = await readFile(paper, 'utf8');
+const warm = [];
+for (let i = 0; i < RUNS; i++) {
+  await writeFile(paper, original.replace(/\n$/, ` Modification ${i}.\n`));
+  const t = performance.now();
+  const r = await build({ root, outDir: warmOut, sourcesDir: sources, session });
+  warm.push((performance.now() - t) / 1000);
+  if (!r.ok || r.outputs.filter((o) => !o.cached).length !== 1) throw new Error('warm rebuild did not print exactly one edition');
+}
+const staged = await mkdtemp(join(tmpdir(), 'bench-page-'));
+await writeFile(join(staged, 'one.html'), '<!DOCTYPE html><html lang="en"><title>x</title><p>One line.</p></html>');
+const floor = [];
+for (let i = 0; i < RUNS; i++) {
+  const t = performance.now();
+  const b = await launchBrowser();
+  await printPdf(b.browser, pathToFileURL(join(staged, 'one.html')).href);
+  await b.close();
+  floor.push((performance.now() - t) / 1000);
+}
+const warmPrint = [];
+const enUrl = pathToFileURL(join(warmOut, 'en', 'index.html')).href;
+for (let i = 0; i < RUNS; i++) {
+  const t = performance.now();
+  await printPdf(await session.browser(), enUrl);
+  warmPrint.push((performance.now() - t) / 1000);
+}
+await session.close();
+row('rebuild after editing one paper in one language (warm, as in watch)', median(warm), `${(median(warm) / median(warmPrint)).toFixed(2)}× the warm print floor; target ≤ 1.5×`);
+row('Chromium floor: launch + print a one-line page + close', median(floor));
+row('warm print floor: one edition (English) in a running browser', median(warmPrint));
+
+// 5. Scale: a synthetic English compendium 10× and 50× the size (temporary, never committed).
+const { PDFDocument } = await import('pdf-lib');
+const scales = process.env.SCALE === '0' ? [] : [10, 50];
+for (const factor of scales) {
+  const dir = await mkdtemp(join(tmpdir(), `bench-x${factor}-`));
+  await cp(join(root, 'sources', 'meetings.yaml'), join(dir, 'meetings.yaml'));
+  await cp(join(root, 'sources', 'en'), join(dir, 'en'), { recursive: true });
+  const papers = join(dir, 'en', 'papers');
+  const files = (await readdir(papers)).sort();
+  for (let copy = 1; copy < factor; copy++) {
+    for (const name of files) {
+      const text = await readFile(join(papers, name), 'utf8');
+      const number = Number(/\/(\d+)\n/.exec(text)?.[1] ?? 1);
+      const symbol = /symbol: (\S+)/.exec(text)?.[1] ?? '';
+      const fresh = symbol.replace(/\/\d+$/, `/${number + copy * 20}`);
+      await writeFile(join(papers, name.replace('.md', `-${copy}.md`)), text.split(symbol).join(fresh));
+    }
+  }
+  const outX = await mkdtemp(join(tmpdir(), `bench-x${factor}-out-`));
+  const { seconds, peakMiB } = await runMeasured(['build', '--lang', 'en', '--sources', dir, '--out', outX, '--quiet']);
+  const pdf = await PDFDocument.load(await readFile(join(outX, 'en', 'compendium-en.pdf')), { updateMetadata: false });
+  row(`scale ×${factor}: ${pdf.getPageCount()} pages, English`, seconds, `peak memory ${peakMiB.toFixed(0)} MiB (process tree); ${(seconds / pdf.getPageCount() * 1000).toFixed(1)} ms/page`);
+  await rm(dir, { recursive: true, force: true });
+  await rm(outX, { recursive: true, force: true });
+}
+
+process.stdout.write(`\n| measurement | median | note |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
