@@ -31,7 +31,7 @@ import { bodySchema } from './transform/sanitize-schema.js';
 import { assetsOf, facesFor, fontAssets, type FontAssets } from './render/fonts.js';
 import { coverageFromCss, type Coverage } from './render/coverage.js';
 import { renderIndex } from './render/index-page.js';
-import { BrowserSession, printWithRetry } from './print/session.js';
+import type { BrowserSession } from './print/session.js';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
 import { codeHash, editionKey, readCache, writeCache } from './write/cache.js';
@@ -167,7 +167,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const release = await acquireLock(options.outDir);
   const staging = await createStaging(options.outDir);
-  const session = options.session ?? new BrowserSession();
+  // The browser code is loaded only when something is printed (check stays light).
+  const { BrowserSession: Session, printWithRetry } = await import('./print/session.js');
+  const session = options.session ?? new Session();
   // Ctrl-C: kill Chromium, drop the staged files and the lock; the outputs stay as they were.
   const interrupted = async () => {
     session.kill();

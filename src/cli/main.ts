@@ -15,7 +15,6 @@ import { applyFixes } from '../write/fix.js';
 import { diagnostics, github, human, type Format } from './format.js';
 import { serve } from './serve.js';
 import { addPaper } from './add-paper.js';
-import { watch } from './watch.js';
 import { describeRenumbering } from '../render/renumbering.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
@@ -109,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'watch') {
     const port = Number(values.port);
     const outDir = resolve(values.out ?? resolve(ROOT, 'output'));
+    const { watch } = await import('./watch.js');
     const watcher = await watch({
       root: ROOT,
       outDir,
