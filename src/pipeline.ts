@@ -5,7 +5,7 @@
  *   postprocess (pdf-lib) → commit (swap into output/<lang>/) → index.
  * Nothing is written when any source has a fatal problem.
  */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -279,8 +279,4 @@ const interruptHandlers = new Set<() => Promise<void>>();
 
 export async function interrupt(): Promise<void> {
   await Promise.all([...interruptHandlers].map((handler) => handler().catch(() => undefined)));
-}
-
-export function relativeTo(root: string, path: string): string {
-  return relative(root, path) || '.';
 }
