@@ -79,3 +79,8 @@ export function symbolCandidates(raw: string): Array<{ text: string; index: numb
   }
   return out;
 }
+
+/** The Official Document System address of a symbol, in one language or the reader's. */
+export function undocsUrl(symbol: string, lang?: string): string {
+  return lang ? `https://undocs.org/${lang}/${symbol}` : `https://undocs.org/${symbol}`;
+}

@@ -28,6 +28,22 @@ export interface FontSource {
 
 const require = createRequire(import.meta.url);
 
+/**
+ * A package's stylesheets are read once per process: the checks, every edition and the
+ * language switcher of every other edition ask for the same files (and watch asks again on
+ * each rebuild; installed packages do not change under a running build).
+ */
+const stylesheetCache = new Map<string, Promise<string>>();
+
+function readStylesheet(path: string): Promise<string> {
+  let text = stylesheetCache.get(path);
+  if (!text) {
+    text = readFile(path, 'utf8');
+    stylesheetCache.set(path, text);
+  }
+  return text;
+}
+
 export async function loadFontSources(locale: Pick<Locale, 'fonts' | 'lang'>): Promise<FontSource[]> {
   return Promise.all(
     locale.fonts.map(async (font) => {
@@ -37,7 +53,7 @@ export async function loadFontSources(locale: Pick<Locale, 'fonts' | 'lang'>): P
       } catch {
         throw new Error(`Font package ${font.package} (locale ${locale.lang}) is not installed: run npm ci`);
       }
-      const stylesheets = await Promise.all(font.css.map((css) => readFile(join(dir, css), 'utf8')));
+      const stylesheets = await Promise.all(font.css.map((css) => readStylesheet(join(dir, css))));
       return { family: font.family, dir, stylesheets, subsets: font.subsets };
     }),
   );

@@ -4,14 +4,11 @@ import type { EditionSource } from '../types.js';
 import { barcodeValue, code39Svg, qrSvg, svgDataUrl } from './codes.js';
 import { ddmmyy, formatDate, formatMeetingDates } from './dates.js';
 import { pageCss } from './page-css.js';
+import { undocsUrl } from '../symbols.js';
 import type { SlotValue } from './rehype-template.js';
 
 export function pdfName(lang: string): string {
   return `compendium-${lang}.pdf`;
-}
-
-export function undocsUrl(symbol: string): string {
-  return `https://undocs.org/${symbol}`;
 }
 
 export interface Language {

@@ -5,11 +5,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { Plugin } from 'unified';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
-import { SYMBOL_CANDIDATE, symbolProblems } from '../symbols.js';
-
-export function undocsLink(lang: string, symbol: string): string {
-  return `https://undocs.org/${lang}/${symbol}`;
-}
+import { SYMBOL_CANDIDATE, symbolProblems, undocsUrl } from '../symbols.js';
 
 const rehypeSymbolLinks: Plugin<[{ lang: string }], Root> = function (options) {
   return function (tree) {
@@ -26,7 +22,7 @@ const rehypeSymbolLinks: Plugin<[{ lang: string }], Root> = function (options) {
         parts.push({
           type: 'element',
           tagName: 'a',
-          properties: { href: undocsLink(options.lang, symbol), className: ['symbol'], hrefLang: options.lang },
+          properties: { href: undocsUrl(symbol, options.lang), className: ['symbol'], hrefLang: options.lang },
           children: [{ type: 'text', value: symbol }],
         });
         last = match.index + symbol.length;
