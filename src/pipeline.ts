@@ -34,11 +34,10 @@ import { renderIndex } from './render/index-page.js';
 import type { BrowserSession } from './print/session.js';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
-import { codeHash, editionKey, readCache, writeCache } from './write/cache.js';
+import { codeHash, editionKey, inputsNewerThanCache, readCache, writeCache } from './write/cache.js';
 import { renumbering, type Renumbering } from './render/renumbering.js';
 import { acquireLock } from './write/lock.js';
-import { setMetadata, fixedDate } from './postprocess/metadata.js';
-import { rewriteOutline } from './postprocess/outline.js';
+import { fixedDate } from './postprocess/fixed-date.js';
 import { loadConfig } from './load/config.js';
 import { runChecks } from './check/run.js';
 import { RULES } from './check/presets.js';
@@ -147,6 +146,88 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // When something is likely to be printed, Chromium starts now, while the sources are
+  // checked and transformed (it is the slowest thing to start); it is closed if nothing is.
+  let printer: Printer | undefined;
+  const openPrinter = async (): Promise<Printer> => (printer ??= await startPrinter(options.session));
+  if (options.force || (await inputsNewerThanCache(options.outDir, buildInputs(options)))) (await openPrinter()).session.warm();
+  let staging: string | undefined;
+  let release: (() => Promise<void>) | undefined;
+  // Ctrl-C: kill Chromium, drop the staged files and the lock; the outputs stay as they were.
+  const interrupted = async () => {
+    printer?.session.kill();
+    if (staging) await removeStaging(staging);
+    await release?.();
+  };
+  interruptHandlers.add(interrupted);
+  try {
+    return await buildWith(options, openPrinter, {
+      lock: async () => {
+        release = await acquireLock(options.outDir);
+        staging = await createStaging(options.outDir);
+        return staging;
+      },
+    });
+  } finally {
+    interruptHandlers.delete(interrupted);
+    if (printer?.owned) await printer.session.close();
+    if (staging) await removeStaging(staging);
+    await release?.();
+  }
+}
+
+interface Printer {
+  session: BrowserSession;
+  /** The session was started for this build (and is closed at its end). */
+  owned: boolean;
+  print: (url: string) => Promise<Uint8Array>;
+  finish: (pdf: Uint8Array, t: TransformedEdition) => Promise<Uint8Array>;
+}
+
+/** The browser and pdf-lib code, loaded only when something is printed (check stays light). */
+async function startPrinter(given: BrowserSession | undefined): Promise<Printer> {
+  const [{ BrowserSession: Session, printWithRetry }, { postprocess }, { outlineStep }, { metadataStep }] = await Promise.all([
+    import('./print/session.js'),
+    import('./postprocess/document.js'),
+    import('./postprocess/outline.js'),
+    import('./postprocess/metadata.js'),
+  ]);
+  const session = given ?? new Session();
+  return {
+    session,
+    owned: !given,
+    print: (url) => printWithRetry(session, url),
+    finish: (pdf, t) => {
+      const { lang, meta, locale } = t.source;
+      return postprocess(pdf, [
+        outlineStep(t.file.data.headings ?? []),
+        metadataStep({
+          title: `${meta.title}: ${meta.subtitle}`,
+          author: locale.unitedNations,
+          subject: meta.symbol,
+          keywords: [meta.symbol, meta.jobNumber, ...meta.keywords],
+          lang,
+          creator: PRODUCER,
+          producer: PRODUCER,
+          date: fixedDate(meta.date),
+        }),
+      ]);
+    },
+  };
+}
+
+/** What a build reads: when none of it changed since the last build, printing is unlikely. */
+function buildInputs(options: BuildOptions): string[] {
+  return [
+    options.sourcesDir ?? join(options.root, 'sources'),
+    join(options.root, 'templates'),
+    join(options.root, 'compendium.config.yaml'),
+    join(options.root, 'dist'),
+    join(options.root, 'package-lock.json'),
+  ];
+}
+
+async function buildWith(options: BuildOptions, openPrinter: () => Promise<Printer>, output: { lock: () => Promise<string> }): Promise<BuildResult> {
   // The same checks as `check` first: any error and nothing is printed.
   const checked = await check(options);
   const project = checked.project;
@@ -165,81 +246,53 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   if (hasFatal(files)) return result;
 
-  const release = await acquireLock(options.outDir);
-  const staging = await createStaging(options.outDir);
-  // The browser code is loaded only when something is printed (check stays light).
-  const { BrowserSession: Session, printWithRetry } = await import('./print/session.js');
-  const session = options.session ?? new Session();
-  // Ctrl-C: kill Chromium, drop the staged files and the lock; the outputs stay as they were.
-  const interrupted = async () => {
-    session.kill();
-    await removeStaging(staging);
-    await release();
-  };
-  interruptHandlers.add(interrupted);
-  try {
-    const cache = await readCache(options.outDir);
-    const code = await codeHash(options.root);
-    const keys = new Map<Lang, string>();
-    const toPrint: TransformedEdition[] = [];
-    for (const t of transformed) {
-      const { lang, meta } = t.source;
-      const key = editionKey(code, t.html, fixedDate(meta.date));
-      keys.set(lang, key);
-      const unchanged = !options.force && cache.editions[lang] === key && existsSync(join(options.outDir, lang, pdfName(lang)));
-      if (unchanged) {
-        options.onProgress?.(lang, 'unchanged (cached, not printed)');
-        result.outputs.push({ lang, html: join(options.outDir, lang, 'index.html'), pdf: join(options.outDir, lang, pdfName(lang)), cached: true });
-      } else toPrint.push(t);
-    }
-    const size = Math.max(1, Math.min(toPrint.length, options.concurrency ?? (Number(process.env['COMPENDIUM_CONCURRENCY']) || availableParallelism())));
-    const staged = await mapPool(toPrint, size, async (t) => {
-      const { lang, meta, locale } = t.source;
-      options.onProgress?.(lang, 'print');
-      const edition = await stageEdition(staging, lang, { html: t.html, fonts: t.fonts.files });
-      let pdf = await printWithRetry(session, edition.url);
-      options.onProgress?.(lang, 'postprocess');
-      pdf = await rewriteOutline(pdf, t.file.data.headings ?? []);
-      pdf = await setMetadata(pdf, {
-        title: `${meta.title}: ${meta.subtitle}`,
-        author: locale.unitedNations,
-        subject: meta.symbol,
-        keywords: [meta.symbol, meta.jobNumber, ...meta.keywords],
-        lang,
-        creator: PRODUCER,
-        producer: PRODUCER,
-        date: fixedDate(meta.date),
-      });
-      await stageFile(edition, pdfName(lang), pdf);
-      return edition;
-    });
-    // Every edition printed: only now replace the previous outputs.
-    for (const edition of staged) {
-      const dir = await commitEdition(edition, options.outDir);
-      result.outputs.push({ lang: edition.lang as Lang, html: join(dir, 'index.html'), pdf: join(dir, pdfName(edition.lang)), cached: false });
-    }
-    const present = LANGS.filter((lang) => existsSync(join(options.outDir, lang, 'index.html')));
-    const titles = Object.fromEntries(project.editions.map((e) => [e.lang, { title: e.meta.title, name: e.locale.name, dir: e.locale.dir }]));
-    await writeFileAtomic(join(options.outDir, 'index.html'), renderIndex(present, titles, pdfName));
-
-    // What moved since the previous build, and the new state of the cache.
-    for (const t of transformed) {
-      const lang = t.source.lang;
-      const now = paragraphKeys(t);
-      result.renumbering[lang] = renumbering(cache.paragraphs[lang], now);
-      cache.paragraphs[lang] = now;
-      cache.editions[lang] = keys.get(lang) ?? '';
-    }
-    await writeCache(options.outDir, cache);
-    await writeFileAtomic(join(options.outDir, 'renumbering.json'), `${JSON.stringify(result.renumbering, null, 1)}\n`);
-    result.ok = true;
-    return result;
-  } finally {
-    interruptHandlers.delete(interrupted);
-    if (!options.session) await session.close();
-    await removeStaging(staging);
-    await release();
+  const staging = await output.lock();
+  const cache = await readCache(options.outDir);
+  const code = await codeHash(options.root);
+  const keys = new Map<Lang, string>();
+  const toPrint: TransformedEdition[] = [];
+  for (const t of transformed) {
+    const { lang, meta } = t.source;
+    const key = editionKey(code, t.html, fixedDate(meta.date));
+    keys.set(lang, key);
+    const unchanged = !options.force && cache.editions[lang] === key && existsSync(join(options.outDir, lang, pdfName(lang)));
+    if (unchanged) {
+      options.onProgress?.(lang, 'unchanged (cached, not printed)');
+      result.outputs.push({ lang, html: join(options.outDir, lang, 'index.html'), pdf: join(options.outDir, lang, pdfName(lang)), cached: true });
+    } else toPrint.push(t);
   }
+  const printer = toPrint.length > 0 ? await openPrinter() : undefined;
+  const size = Math.max(1, Math.min(toPrint.length, options.concurrency ?? (Number(process.env['COMPENDIUM_CONCURRENCY']) || availableParallelism())));
+  const staged = await mapPool(toPrint, size, async (t) => {
+    const lang = t.source.lang;
+    options.onProgress?.(lang, 'print');
+    const edition = await stageEdition(staging, lang, { html: t.html, fonts: t.fonts.files });
+    const pdf = await (printer as Printer).print(edition.url);
+    options.onProgress?.(lang, 'postprocess');
+    await stageFile(edition, pdfName(lang), await (printer as Printer).finish(pdf, t));
+    return edition;
+  });
+  // Every edition printed: only now replace the previous outputs.
+  for (const edition of staged) {
+    const dir = await commitEdition(edition, options.outDir);
+    result.outputs.push({ lang: edition.lang as Lang, html: join(dir, 'index.html'), pdf: join(dir, pdfName(edition.lang)), cached: false });
+  }
+  const present = LANGS.filter((lang) => existsSync(join(options.outDir, lang, 'index.html')));
+  const titles = Object.fromEntries(project.editions.map((e) => [e.lang, { title: e.meta.title, name: e.locale.name, dir: e.locale.dir }]));
+  await writeFileAtomic(join(options.outDir, 'index.html'), renderIndex(present, titles, pdfName));
+
+  // What moved since the previous build, and the new state of the cache.
+  for (const t of transformed) {
+    const lang = t.source.lang;
+    const now = paragraphKeys(t);
+    result.renumbering[lang] = renumbering(cache.paragraphs[lang], now);
+    cache.paragraphs[lang] = now;
+    cache.editions[lang] = keys.get(lang) ?? '';
+  }
+  await writeCache(options.outDir, cache);
+  await writeFileAtomic(join(options.outDir, 'renumbering.json'), `${JSON.stringify(result.renumbering, null, 1)}\n`);
+  result.ok = true;
+  return result;
 }
 
 /**

@@ -4,7 +4,8 @@
  * do not want there. Its items come in heading order, so item i is heading i: we keep the
  * destinations of the headings we want and give them the headings' exact text.
  */
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { postprocess, type PdfStep } from './document.js';
+import { PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface Heading {
   title: string;
@@ -62,8 +63,16 @@ interface Node {
   ref?: PDFRef;
 }
 
-export async function rewriteOutline(bytes: Uint8Array, headings: readonly Heading[]): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+/** The step alone, bytes in → bytes out. */
+export function rewriteOutline(bytes: Uint8Array, headings: readonly Heading[]): Promise<Uint8Array> {
+  return postprocess(bytes, [outlineStep(headings)]);
+}
+
+export function outlineStep(headings: readonly Heading[]): PdfStep {
+  return (pdf) => rebuildOutline(pdf, headings);
+}
+
+function rebuildOutline(pdf: PDFDocument, headings: readonly Heading[]): void {
   const items = readOutline(pdf);
   if (items.length !== headings.length) {
     throw new OutlineMismatchError(`The PDF has ${items.length} bookmarks for ${headings.length} headings`);
@@ -116,5 +125,4 @@ export async function rewriteOutline(bytes: Uint8Array, headings: readonly Headi
   context.assign(outlinesRef, outlines);
   pdf.catalog.set(PDFName.of('Outlines'), outlinesRef);
   pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  return pdf.save({ updateFieldAppearances: false });
 }

@@ -4,13 +4,16 @@
  * clear error — never a partial PDF (nothing is written until the bytes are complete).
  */
 import { rmSync } from 'node:fs';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser, type LaunchedBrowser } from './browser.js';
-import { printPdf, PrintError, type PrintOptions } from './print.js';
+import { printOnPage, PrintError, type PrintOptions } from './print.js';
 
 export class BrowserSession {
   private current: LaunchedBrowser | undefined;
   private launching: Promise<LaunchedBrowser> | undefined;
+  private killed = false;
+  /** Tabs that printed successfully, ready for the next edition. */
+  private idle: Page[] = [];
   constructor(private readonly launch: () => Promise<LaunchedBrowser> = () => launchBrowser()) {}
 
   /** The warm browser, launched once even when several prints ask at the same time. */
@@ -27,6 +30,8 @@ export class BrowserSession {
         (launched) => {
           this.current = launched;
           this.launching = undefined;
+          // Killed (Ctrl-C) while it was starting: it must not outlive the process.
+          if (this.killed) this.kill();
         },
         () => {
           this.launching = undefined;
@@ -38,12 +43,39 @@ export class BrowserSession {
     return launched.browser;
   }
 
+  /**
+   * Start the browser now, without waiting, so that it starts while the sources are checked
+   * and transformed. A launch failure is reported by the next `browser()`, which tries again.
+   */
+  warm(): void {
+    this.browser().catch(() => undefined);
+  }
+
   /** The running browser's process id, if any (for tests and for killing on interrupt). */
   pid(): number | undefined {
     return this.current?.browser.process()?.pid;
   }
 
+  /** Print in a warm tab of `browser` (or a new one); a tab that failed is closed. */
+  async print(browser: Browser, url: string, options: PrintOptions = {}): Promise<Uint8Array> {
+    let page: Page | undefined;
+    while (!page) {
+      const idle = this.idle.pop();
+      if (!idle) page = await browser.newPage();
+      else if (!idle.isClosed() && idle.browser() === browser) page = idle;
+    }
+    try {
+      const pdf = await printOnPage(page, url, options);
+      this.idle.push(page);
+      return pdf;
+    } catch (error) {
+      await page.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
   async restart(): Promise<void> {
+    this.idle = [];
     const old = this.current;
     this.current = undefined;
     await old?.close();
@@ -55,11 +87,14 @@ export class BrowserSession {
   }
 
   async close(): Promise<void> {
+    // A browser still starting (see `warm`) is waited for and closed too.
+    await this.launching?.catch(() => undefined);
     await this.restart();
   }
 
   /** Stop at once (Ctrl-C): no graceful close, the process tree is killed. */
   kill(): void {
+    this.killed = true;
     const dir = this.current?.userDataDir;
     const proc = this.current?.browser.process();
     if (proc?.pid) {
@@ -84,7 +119,7 @@ export async function printWithRetry(session: BrowserSession, url: string, optio
     let browser: Browser | undefined;
     try {
       browser = await session.browser();
-      return await printPdf(browser, url, options);
+      return await session.print(browser, url, options);
     } catch (error) {
       if (deterministic(error)) throw error;
       if (attempt === 2) {

@@ -1,7 +1,6 @@
 /** The slots of the edition template and the edition's stylesheet (no I/O). */
 import type { ElementContent } from 'hast';
 import type { EditionSource } from '../types.js';
-import { barcodeValue, code39Svg, qrSvg, svgDataUrl } from './codes.js';
 import { ddmmyy, formatDate, formatMeetingDates } from './dates.js';
 import { pageCss } from './page-css.js';
 import { undocsUrl } from '../symbols.js';
@@ -23,6 +22,8 @@ export async function editionSlots(
   languages: readonly Language[],
 ): Promise<Record<string, SlotValue>> {
   const { meta, locale } = edition;
+  // The code generators are loaded only when an edition is rendered (not by `check`).
+  const { barcodeValue, code39Svg, qrSvg, svgDataUrl } = await import('./codes.js');
   const barcode = barcodeValue(meta.jobNumber);
   const page = pageCss({
     symbol: meta.symbol,

@@ -44,6 +44,24 @@ describe('printing', () => {
     expect((error as Error).message).toContain('http://example.org/logo.png');
   });
 
+  it('reuses a warm tab for the next print without carrying anything over from the last one', async () => {
+    session = new BrowserSession();
+    const clean = await page('<p>Text</p>');
+    const first = await printWithRetry(session, clean, { timeout: 20_000 });
+    // A print that fails in between: its tab is closed, and its blocked request is not
+    // reported by the prints that follow.
+    const remote = await page('<img src="http://example.org/x.png" alt="">');
+    await expect(printWithRetry(session, remote, { timeout: 20_000 })).rejects.toThrow(/Blocked network requests/);
+    const second = await printWithRetry(session, clean, { timeout: 20_000 });
+    const third = await printWithRetry(session, clean, { timeout: 20_000 });
+    expect(Buffer.from(second).toString('latin1').startsWith('%PDF-')).toBe(true);
+    expect(second.length).toBe(first.length);
+    expect(Buffer.compare(Buffer.from(second), Buffer.from(third))).toBe(0);
+    const browser = await session.browser();
+    // One tab stays open for the next edition; the failed one was closed.
+    expect((await browser.pages()).filter((p) => p.url().startsWith('file:')).length).toBe(1);
+  });
+
   it('gives up on a hung page after a timeout and one retry, with a clear error', async () => {
     session = new BrowserSession();
     const url = await page('<p>Text</p><script>for (;;) {}</script>');
