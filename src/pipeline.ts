@@ -42,7 +42,7 @@ import { loadConfig } from './load/config.js';
 import { runChecks } from './check/run.js';
 import { RULES } from './check/presets.js';
 import type { Fix } from './check/rule.js';
-import { commitEdition, createStaging, removeStaging, stageEdition, stageFile, writeFileAtomic } from './write/output.js';
+import { commitEdition, createStaging, removeStaging, stageEdition, stageFile, writeFileAtomic, type StagedEdition } from './write/output.js';
 
 export const PRODUCER = 'un-compendium-pipeline (unified, Chromium, pdf-lib)';
 
@@ -235,23 +235,22 @@ async function buildWith(options: BuildOptions, openPrinter: () => Promise<Print
   const result: BuildResult = { project, files, ok: false, outputs: [], renumbering: {} };
   if (!checked.ok || project.editions.length === 0) return result;
 
+  // Each edition is printed as soon as it is transformed, while the next one is transformed.
+  const staging = await output.lock();
+  const cache = await readCache(options.outDir);
+  const code = await codeHash(options.root);
   const templates = await loadTemplates(options.root);
+  const limit = pool(options.concurrency ?? (Number(process.env['COMPENDIUM_CONCURRENCY']) || availableParallelism()));
   const transformed: TransformedEdition[] = [];
+  const keys = new Map<Lang, string>();
+  const printing: Array<Promise<StagedEdition>> = [];
   for (const edition of project.editions) {
     options.onProgress?.(edition.lang, 'transform');
     const fonts = await editionFonts(edition, project.languages);
     const t = await transformEdition(edition, templates, fonts, project.languages);
     files.push(t.file);
     transformed.push(t);
-  }
-  if (hasFatal(files)) return result;
-
-  const staging = await output.lock();
-  const cache = await readCache(options.outDir);
-  const code = await codeHash(options.root);
-  const keys = new Map<Lang, string>();
-  const toPrint: TransformedEdition[] = [];
-  for (const t of transformed) {
+    if (hasFatal([t.file])) break;
     const { lang, meta } = t.source;
     const key = editionKey(code, t.html, fixedDate(meta.date));
     keys.set(lang, key);
@@ -259,19 +258,25 @@ async function buildWith(options: BuildOptions, openPrinter: () => Promise<Print
     if (unchanged) {
       options.onProgress?.(lang, 'unchanged (cached, not printed)');
       result.outputs.push({ lang, html: join(options.outDir, lang, 'index.html'), pdf: join(options.outDir, lang, pdfName(lang)), cached: true });
-    } else toPrint.push(t);
+      continue;
+    }
+    const job = limit(async () => {
+      const printer = await openPrinter();
+      options.onProgress?.(lang, 'print');
+      const staged = await stageEdition(staging, lang, { html: t.html, fonts: t.fonts.files });
+      const pdf = await printer.print(staged.url);
+      options.onProgress?.(lang, 'postprocess');
+      await stageFile(staged, pdfName(lang), await printer.finish(pdf, t));
+      return staged;
+    });
+    job.catch(() => undefined); // awaited below; a failure must not end the process meanwhile
+    printing.push(job);
   }
-  const printer = toPrint.length > 0 ? await openPrinter() : undefined;
-  const size = Math.max(1, Math.min(toPrint.length, options.concurrency ?? (Number(process.env['COMPENDIUM_CONCURRENCY']) || availableParallelism())));
-  const staged = await mapPool(toPrint, size, async (t) => {
-    const lang = t.source.lang;
-    options.onProgress?.(lang, 'print');
-    const edition = await stageEdition(staging, lang, { html: t.html, fonts: t.fonts.files });
-    const pdf = await (printer as Printer).print(edition.url);
-    options.onProgress?.(lang, 'postprocess');
-    await stageFile(edition, pdfName(lang), await (printer as Printer).finish(pdf, t));
-    return edition;
-  });
+  if (hasFatal(files)) {
+    await Promise.allSettled(printing);
+    return result;
+  }
+  const staged = await Promise.all(printing);
   // Every edition printed: only now replace the previous outputs.
   for (const edition of staged) {
     const dir = await commitEdition(edition, options.outDir);
@@ -313,18 +318,20 @@ function paragraphKeys(t: TransformedEdition): Record<string, number> {
   return keys;
 }
 
-/** Run `fn` over `items`, at most `size` at a time, results in the items' order. */
-async function mapPool<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
+/** At most `size` jobs at a time, started in the order they are given. */
+function pool(size: number): <R>(job: () => Promise<R>) => Promise<R> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (job) => {
+    if (running >= Math.max(1, size)) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await job();
+    } finally {
+      running--;
+      waiting.shift()?.();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
-  return results;
 }
 
 /** What to undo if the process is interrupted mid-build (the CLI calls `interrupt`). */

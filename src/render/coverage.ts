@@ -4,7 +4,20 @@
  */
 export type Coverage = (codePoint: number) => boolean;
 
+/** Stylesheets already read, so that each is parsed once however many editions ask. */
+const parsed = new Map<string, Coverage>();
+
 export function coverageFromCss(css: string): Coverage {
+  let coverage = parsed.get(css);
+  if (!coverage) {
+    coverage = compile(css);
+    if (parsed.size > 1000) parsed.clear();
+    parsed.set(css, coverage);
+  }
+  return coverage;
+}
+
+function compile(css: string): Coverage {
   const ranges: Array<[number, number]> = [];
   let unlimited = false;
   for (const rule of css.matchAll(/@font-face\s*\{([^}]*)\}/g)) {
@@ -20,13 +33,25 @@ export function coverageFromCss(css: string): Coverage {
       else ranges.push([parseInt(m[1], 16), parseInt(m[2] ?? m[1], 16)]);
     }
   }
-  const known = new Map<number, boolean>();
+  if (unlimited) return () => true;
+  // Sorted, merged ranges: a code point is looked up by binary search.
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of ranges) {
+    const last = merged.at(-1);
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
   return (cp) => {
-    let covered = known.get(cp);
-    if (covered === undefined) {
-      covered = unlimited || ranges.some(([a, b]) => cp >= a && cp <= b);
-      known.set(cp, covered);
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [a, b] = merged[mid] as [number, number];
+      if (cp < a) hi = mid - 1;
+      else if (cp > b) lo = mid + 1;
+      else return true;
     }
-    return covered;
+    return false;
   };
 }

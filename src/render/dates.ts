@@ -3,8 +3,21 @@ import type { Locale } from '../types.js';
 
 const utc = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per language and form (building one costs more than formatting). */
+function formatter(intl: string, form: 'date' | 'day'): Intl.DateTimeFormat {
+  const key = `${intl} ${form}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intl, form === 'date' ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', timeZone: 'UTC' });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale.intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(iso));
+  return formatter(locale.intl, 'date').format(utc(iso));
 }
 
 /**
@@ -19,7 +32,7 @@ export function formatMeetingDates(dates: readonly string[], locale: Locale): st
   const a = utc(first);
   const b = utc(second);
   if (a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth()) {
-    const day = new Intl.DateTimeFormat(locale.intl, { day: 'numeric', timeZone: 'UTC' });
+    const day = formatter(locale.intl, 'day');
     return locale.meetingDates
       .replace('{day1}', day.format(a))
       .replace('{day2}', day.format(b))

@@ -29,13 +29,16 @@ export default lintRule(
           const text = comment >= 0 ? line.slice(0, comment) : line;
           for (let i = 0; i < text.length; ) {
             const cp = text.codePointAt(i) ?? 0;
-            const char = String.fromCodePoint(cp);
-            if (!SKIP.test(char) && !covers(cp) && !reported.has(cp)) {
-              reported.add(cp);
-              const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-              report(file, context.pointAt(file, offset + i), `Character "${char}" (U+${hex}) is not covered by the fonts declared for ${edition.lang} (${fonts})`);
+            const width = cp > 0xffff ? 2 : 1;
+            if (!covers(cp) && !reported.has(cp)) {
+              const char = String.fromCodePoint(cp);
+              if (!SKIP.test(char)) {
+                reported.add(cp);
+                const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+                report(file, context.pointAt(file, offset + i), `Character "${char}" (U+${hex}) is not covered by the fonts declared for ${edition.lang} (${fonts})`);
+              }
             }
-            i += char.length;
+            i += width;
           }
           offset += line.length + 1;
         }
