@@ -16,6 +16,7 @@ import { LANGS, type EditionSource, type Lang } from './types.js';
 import { loadProject, type Project } from './load/project.js';
 import { loadFontSources, loadTemplates, type Templates } from './load/assets.js';
 import { hasFatal } from './load/report.js';
+import { fingerprints, type Fingerprints } from './load/fingerprint.js';
 import { assembleEdition } from './transform/assemble.js';
 import remarkNumberParagraphs from './transform/remark-number-paragraphs.js';
 import remarkLetterSubparagraphs from './transform/remark-letter-subparagraphs.js';
@@ -109,6 +110,8 @@ export interface BuildOptions {
   session?: BrowserSession | undefined;
   /** Editions printed at once (default: the number of cores, at most the editions). */
   concurrency?: number | undefined;
+  /** Kept between builds by a long-running process (watch): see `createMemo`. */
+  memo?: BuildMemo | undefined;
 }
 
 export interface BuildResult {
@@ -125,6 +128,8 @@ export interface CheckOptions {
   root: string;
   langs?: readonly Lang[] | undefined;
   sourcesDir?: string | undefined;
+  /** What the previous run in this process found (watch): unchanged languages are not checked again. */
+  memo?: BuildMemo | undefined;
 }
 
 export interface CheckResult {
@@ -132,6 +137,20 @@ export interface CheckResult {
   files: VFile[];
   fixes: Fix[];
   ok: boolean;
+  fingerprints: Fingerprints;
+}
+
+/**
+ * What a long-running process (watch) keeps between builds: per language, the content
+ * fingerprint it was checked and transformed at, its checked files and its edition.
+ */
+export interface BuildMemo {
+  check?: { shared: string; langs: Partial<Record<Lang, string>>; files: Map<string, VFile> };
+  editions: Map<Lang, { key: string; edition: TransformedEdition }>;
+}
+
+export function createMemo(): BuildMemo {
+  return { editions: new Map() };
 }
 
 /** Load every source and run the rule catalogue: the `check` command, and the build's gate. */
@@ -140,9 +159,24 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const project = await loadProject(options.root, { langs: options.langs, sourcesDir: options.sourcesDir });
   const coverage = new Map<Lang, Coverage>();
   for (const edition of project.editions) coverage.set(edition.lang, coverageFromCss(fontAssets(await loadFontSources(edition.locale)).css));
-  const { files, fixes } = runChecks(project, { rules: config.rules, yearSeries: config.yearSeries }, coverage);
+  const prints = fingerprints(project, options.sourcesDir ?? join(options.root, 'sources'), [String(config.file?.value ?? ''), JSON.stringify(options.langs ?? null)]);
+  // A language whose sources did not change, in a project whose shared parts did not change,
+  // has the findings it had: its checked files are reused, and only the others are checked.
+  const previous = options.memo?.check;
+  const langs = project.editions.map((e) => e.lang);
+  const changed =
+    previous && previous.shared === prints.shared
+      ? langs.filter((lang) => lang === project.original || prints.langs[lang] !== previous.langs[lang])
+      : undefined;
+  const { files: checked, fixes } = runChecks(project, { rules: config.rules, yearSeries: config.yearSeries }, coverage, changed ? { langs: changed, langOf: prints.langOf } : undefined);
+  const files = checked.map((file) => {
+    const lang = prints.langOf(file);
+    const reuse = changed && lang && !changed.includes(lang) ? previous?.files.get(file.path) : undefined;
+    return reuse && reuse.value === file.value ? reuse : file;
+  });
+  if (options.memo) options.memo.check = { shared: prints.shared, langs: prints.langs, files: new Map(files.map((f) => [f.path, f])) };
   const all = config.file ? [config.file, ...files] : files;
-  return { project, files: all, fixes, ok: !hasFatal(all) };
+  return { project, files: all, fixes, ok: !hasFatal(all), fingerprints: prints };
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -246,8 +280,16 @@ async function buildWith(options: BuildOptions, openPrinter: () => Promise<Print
   const printing: Array<Promise<StagedEdition>> = [];
   for (const edition of project.editions) {
     options.onProgress?.(edition.lang, 'transform');
-    const fonts = await editionFonts(edition, project.languages);
-    const t = await transformEdition(edition, templates, fonts, project.languages);
+    // The same sources, shared parts and templates give the same edition (watch reuses it).
+    const memoKey = createHash('sha256').update(`${checked.fingerprints.shared}\0${checked.fingerprints.langs[edition.lang] ?? ''}\0${templates.html}\0${templates.css}`).digest('hex');
+    const remembered = options.memo?.editions.get(edition.lang);
+    let t: TransformedEdition;
+    if (remembered?.key === memoKey) t = remembered.edition;
+    else {
+      const fonts = await editionFonts(edition, project.languages);
+      t = await transformEdition(edition, templates, fonts, project.languages);
+      options.memo?.editions.set(edition.lang, { key: memoKey, edition: t });
+    }
     files.push(t.file);
     transformed.push(t);
     if (hasFatal([t.file])) break;

@@ -11,7 +11,17 @@ import type { Fix } from './rule.js';
 import type { Lang } from '../types.js';
 import type { Coverage } from '../render/coverage.js';
 
-export function runChecks(project: Project, config: CheckConfig, coverage: Map<Lang, Coverage> = new Map()): { files: VFile[]; fixes: Fix[] } {
+/** Check only these languages (and the files no language owns): the rest did not change. */
+export interface CheckScope {
+  langs: readonly Lang[];
+  langOf(file: VFile): Lang | undefined;
+}
+
+export function runChecks(whole: Project, config: CheckConfig, coverage: Map<Lang, Coverage> = new Map(), scope?: CheckScope): { files: VFile[]; fixes: Fix[] } {
+  const inScope = (lang: Lang | undefined): boolean => !scope || lang === undefined || scope.langs.includes(lang);
+  const project: Project = scope
+    ? { ...whole, editions: whole.editions.filter((e) => inScope(e.lang)), files: whole.files.filter((f) => inScope(scope.langOf(f))) }
+    : whole;
   const context = createContext(project, config, coverage);
   const fixes: Fix[] = [];
   for (const rule of RULES) {
@@ -25,5 +35,5 @@ export function runChecks(project: Project, config: CheckConfig, coverage: Map<L
     if (tree || file.extname === '.yaml') applyIgnores(file, ignoreRanges(file, tree));
   }
   const kept = fixes.filter((fix) => fix.file.messages.some((m) => m.expected?.[0] === fix.text && m.ruleId));
-  return { files: project.files, fixes: kept };
+  return { files: whole.files, fixes: kept };
 }

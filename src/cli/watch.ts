@@ -6,7 +6,7 @@
 import { watch as watchFiles } from 'node:fs';
 import { relative } from 'node:path';
 import type { Server } from 'node:http';
-import { build, type BuildResult } from '../pipeline.js';
+import { build, createMemo, type BuildResult } from '../pipeline.js';
 import { BrowserSession } from '../print/session.js';
 import { serve, type LiveReload } from './serve.js';
 
@@ -22,12 +22,14 @@ export interface WatchOptions {
 
 export async function watch(options: WatchOptions): Promise<{ stop(): Promise<void>; server: Server }> {
   const session = new BrowserSession();
+  // Languages whose sources did not change are neither checked nor transformed again.
+  const memo = createMemo();
   let reloader: LiveReload | undefined;
   const run = async (why: string): Promise<void> => {
     const started = performance.now();
     options.log(`${why}: building`);
     try {
-      const result = await build({ root: options.root, outDir: options.outDir, sourcesDir: options.sourcesDir, session });
+      const result = await build({ root: options.root, outDir: options.outDir, sourcesDir: options.sourcesDir, session, memo });
       options.report(result);
       const printed = result.outputs.filter((o) => !o.cached).map((o) => o.lang);
       options.log(

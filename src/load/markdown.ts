@@ -10,10 +10,27 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
  * Parse a Markdown source. Front matter (if any) is split off as YAML text with the line it
  * starts on, so its problems are reported at the right place; the body keeps its positions.
  */
-export function parseMarkdown(file: VFile): {
+export function parseMarkdown(file: VFile): Parsed {
+  // The same text gives the same tree: a long-running process (watch) parses only what
+  // changed. Trees are shared, so nothing may modify them (the transform works on copies).
+  const text = String(file.value ?? '');
+  let parsed = parsedTexts.get(text);
+  if (!parsed) {
+    parsed = parse(file);
+    if (parsedTexts.size >= 4000) parsedTexts.clear();
+    parsedTexts.set(text, parsed);
+  }
+  return parsed;
+}
+
+interface Parsed {
   tree: Root;
   frontMatter: { text: string; line: number } | undefined;
-} {
+}
+
+const parsedTexts = new Map<string, Parsed>();
+
+function parse(file: VFile): Parsed {
   const tree = parser.parse(file) as Root;
   const first = tree.children[0];
   let frontMatter: { text: string; line: number } | undefined;

@@ -20,6 +20,24 @@ export function parseYaml<S extends z.ZodTypeAny>(
   schema: S,
   line = 1,
 ): { value: z.output<S>; source: YamlSource } | undefined {
+  // Valid YAML already read in this process (watch) is not parsed again; anything with a
+  // problem is, so that its messages land on the file at hand.
+  let known = valid.get(schema);
+  const key = `${line}\0${text}`;
+  const hit = known?.get(key);
+  if (hit) return hit as { value: z.output<S>; source: YamlSource };
+  const result = parseValidated(file, text, schema, line);
+  if (result) {
+    if (!known) valid.set(schema, (known = new Map()));
+    if (known.size >= 4000) known.clear();
+    known.set(key, result);
+  }
+  return result;
+}
+
+const valid = new WeakMap<z.ZodTypeAny, Map<string, { value: unknown; source: YamlSource }>>();
+
+function parseValidated<S extends z.ZodTypeAny>(file: VFile, text: string, schema: S, line: number): { value: z.output<S>; source: YamlSource } | undefined {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const toPoint = (offset: number): Point => {
