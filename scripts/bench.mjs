@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark: prints medians of several runs on this machine (whole process unless said).
 // Not a test: numbers to read, with the targets of the regeneration issue beside them.
-//   npm run bench            (RUNS=5 npm run bench for more runs; SCALE=0 to skip the scale runs)
+//   npm run bench            (RUNS=5 npm run bench for more runs; SCALES=10,50,100 picks the
+//                            scale runs, SCALES=0 skips them; ONLY=scale runs only those)
 import { spawn, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir, availableParallelism } from 'node:os';
@@ -55,6 +56,12 @@ function runMeasured(args) {
 
 const out = await mkdtemp(join(tmpdir(), 'bench-out-'));
 process.stderr.write(`Benchmark on ${availableParallelism()} cores, ${RUNS} runs each (medians)\n`);
+const ONLY = process.env.ONLY;
+if (ONLY !== 'scale') await editions();
+await scale();
+process.stdout.write(`\n| measurement | median | note |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+
+async function editions() {
 
 // 1. Six editions, cold (--force), whole process.
 const cold = [];
@@ -114,9 +121,12 @@ row('rebuild after editing one paper in one language (warm, as in watch)', media
 row('Chromium floor: launch + print a one-line page + close', median(floor));
 row('warm print floor: one edition (English) in a running browser', median(warmPrint));
 
-// 5. Scale: a synthetic English compendium 10× and 50× the size (temporary, never committed).
+}
+
+// 6. Scale: a synthetic English compendium 10×, 50× and 100× the size (temporary, never committed).
+async function scale() {
 const { PDFDocument } = await import('pdf-lib');
-const scales = process.env.SCALE === '0' ? [] : [10, 50];
+const scales = (process.env.SCALES ?? '10,50,100').split(',').map(Number).filter((n) => n > 1);
 for (const factor of scales) {
   const dir = await mkdtemp(join(tmpdir(), `bench-x${factor}-`));
   await cp(join(root, 'sources', 'meetings.yaml'), join(dir, 'meetings.yaml'));
@@ -139,5 +149,4 @@ for (const factor of scales) {
   await rm(dir, { recursive: true, force: true });
   await rm(outX, { recursive: true, force: true });
 }
-
-process.stdout.write(`\n| measurement | median | note |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+}

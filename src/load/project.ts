@@ -43,6 +43,13 @@ export interface LoadOptions {
   sourcesDir?: string | undefined;
 }
 
+interface LoadedPaper {
+  front: Partial<z.infer<typeof paperOriginalSchema>> & { symbol: string };
+  tree: Root;
+  file: VFile;
+  points: Record<string, Point>;
+}
+
 interface LangSources {
   lang: Lang;
   doc?: z.infer<typeof documentTextSchema> | z.infer<typeof documentOriginalSchema>;
@@ -52,7 +59,9 @@ interface LangSources {
   themesFile: VFile;
   themePoints: Record<string, Point>;
   introduction?: { tree: Root; file: VFile };
-  papers: Array<{ front: Partial<z.infer<typeof paperOriginalSchema>> & { symbol: string }; tree: Root; file: VFile; points: Record<string, Point> }>;
+  papers: LoadedPaper[];
+  /** The same papers by symbol. */
+  bySymbol: Map<string, LoadedPaper>;
   files: VFile[];
 }
 
@@ -61,16 +70,19 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   const files: VFile[] = [];
   const sourcesReal = existsSync(sources) ? await realpath(sources) : sources;
   const templatesReal = await realpath(join(root, 'templates')).catch(() => join(root, 'templates'));
-  const read = async (path: string): Promise<VFile> => {
+  // `files` lists every file read, in the order they were asked for (not the order reads end).
+  const readUnlisted = async (path: string): Promise<VFile> => {
     // Nothing in the sources may make the pipeline read elsewhere: no link out of the folder.
     const real = await realpath(path);
     if (![sourcesReal, templatesReal].some((dir) => real.startsWith(dir + sep))) {
       const file = new VFile({ path, cwd: root, value: '' });
-      files.push(file);
       fatal(file, `Refusing to read ${path}: it links outside the sources (to ${real})`, undefined, 'source-outside');
       return file;
     }
-    const file = await readSource(path, root);
+    return readSource(path, root);
+  };
+  const read = async (path: string): Promise<VFile> => {
+    const file = await readUnlisted(path);
     files.push(file);
     return file;
   };
@@ -122,7 +134,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     const docFile = await read(join(sources, lang, 'document.yaml'));
     // The original language's file states `original: <its own language>`.
     if (/^original:\s*(\w+)\s*$/m.exec(String(docFile.value))?.[1] === lang) originals.push(lang);
-    loaded.set(lang, { lang, docFile, docPoints: {}, themesFile: docFile, themePoints: {}, papers: [], files: [docFile] });
+    loaded.set(lang, { lang, docFile, docPoints: {}, themesFile: docFile, themePoints: {}, papers: [], bySymbol: new Map(), files: [docFile] });
   }
   if (originals.length === 1) original = originals[0];
   else if (present.length > 0) {
@@ -175,8 +187,15 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     }
 
     const papersDir = join(sources, lang, 'papers');
-    for (const name of await listDir(papersDir)) {
-      const file = await read(join(papersDir, name));
+    // Read all at once (the order of `files` stays the folder's order), then parse in order.
+    const names = await listDir(papersDir);
+    const papersRead: VFile[] = [];
+    for (let i = 0; i < names.length; i += 64) {
+      papersRead.push(...(await Promise.all(names.slice(i, i + 64).map((name) => readUnlisted(join(papersDir, name))))));
+    }
+    files.push(...papersRead);
+    for (const [i, name] of names.entries()) {
+      const file = papersRead[i] as VFile;
       src.files.push(file);
       if (file.messages.some((m) => m.fatal)) continue; // unreadable (encoding, size): said already
       if (!name.endsWith('.md')) {
@@ -199,7 +218,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
         fatal(file, `Unknown theme \`${front.theme}\`: themes.yaml has ${src.themes.map((t) => t.id).join(', ')}`, parsed.source.pointOf(['theme']), 'unknown-theme');
         continue;
       }
-      const dup = src.papers.find((p) => p.front.symbol === front.symbol);
+      const dup = src.bySymbol.get(front.symbol);
       if (dup) {
         fatal(file, `Duplicate paper: \`${front.symbol}\` is also in ${relative(root, dup.file.path)}`, parsed.source.pointOf(['symbol']), 'duplicate-paper');
         continue;
@@ -209,7 +228,9 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
         continue;
       }
       const points = Object.fromEntries(Object.keys(front).map((key) => [key, parsed.source.pointOf([key])]));
-      src.papers.push({ front, tree, file, points });
+      const paper = { front, tree, file, points };
+      src.papers.push(paper);
+      src.bySymbol.set(front.symbol, paper);
     }
     if (src.papers.length === 0 && !existsSync(papersDir)) missing(src, papersDir);
   }
@@ -249,7 +270,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
 
     const papers: PaperSource[] = [];
     for (const p of orig.papers) {
-      const own = src.papers.find((x) => x.front.symbol === p.front.symbol);
+      const own = src.bySymbol.get(p.front.symbol);
       if (!own) {
         fatal(src.docFile, `Paper \`${p.front.symbol}\` has no ${lang} text (expected sources/${lang}/papers/${p.file.basename})`, undefined, 'parity');
         continue;
@@ -258,7 +279,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       papers.push({ symbol: front.symbol, year: front.year, meeting: front.meeting, theme: front.theme, tree: own.tree, file: own.file, points: p.points, structureFile: p.file });
     }
     for (const p of src.papers) {
-      if (!orig.papers.some((x) => x.front.symbol === p.front.symbol)) {
+      if (!orig.bySymbol.has(p.front.symbol)) {
         fatal(p.file, `Paper \`${p.front.symbol}\` is not in the original (${original})`, { line: 2, column: 1 }, 'parity');
       }
     }

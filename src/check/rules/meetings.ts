@@ -79,8 +79,9 @@ export default lintRule(
     for (const edition of context.editions) {
       const spec = edition.locale.meetingOrdinals;
       if (!spec) continue;
+      const papers = new Map(edition.papers.map((p) => [p.symbol, p]));
       for (const text of context.texts.filter((t) => t.lang === edition.lang)) {
-        const paper = edition.papers.find((p) => p.symbol === text.symbol);
+        const paper = text.symbol === undefined ? undefined : papers.get(text.symbol);
         paragraphs(text.tree, text.file).forEach((para, i) => {
           for (const found of findOrdinals(para.raw, spec)) {
             const place = context.pointAt(text.file, para.start + found.index);
