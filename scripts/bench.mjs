@@ -5,6 +5,7 @@
 //                            scale runs, SCALES=0 skips them; ONLY=scale runs only those)
 import { spawn, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, writeFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { tmpdir, availableParallelism } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,14 +28,28 @@ function run(args, env = {}) {
   return (performance.now() - t) / 1000;
 }
 
-/** Run a command, sampling the memory of its whole process tree (node + Chromium). */
+/** Proportional set size (KiB) of a process: its share of pages shared with others. */
+function pssKiB(pid) {
+  try {
+    return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0; // ended meanwhile
+  }
+}
+
+/**
+ * Run a command, sampling the memory of its whole process tree (node + Chromium) every
+ * 100 ms: the peak of the summed PSS (shared pages counted once across the tree) and, for
+ * comparison, of the summed RSS (which counts them in every process).
+ */
 function runMeasured(args) {
   return new Promise((resolve, reject) => {
     const t = performance.now();
     const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
-    let peak = 0;
+    let peakPss = 0;
+    let peakRss = 0;
     const sample = setInterval(() => {
       const ps = spawnSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
       const tree = new Set([child.pid]);
@@ -43,13 +58,13 @@ function runMeasured(args) {
         grew = false;
         for (const [pid, ppid] of ps) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
       }
-      const rss = ps.filter(([pid]) => tree.has(pid)).reduce((sum, [, , kb]) => sum + kb, 0);
-      peak = Math.max(peak, rss);
-    }, 50);
+      peakRss = Math.max(peakRss, ps.filter(([pid]) => tree.has(pid)).reduce((sum, [, , kb]) => sum + kb, 0));
+      peakPss = Math.max(peakPss, [...tree].reduce((sum, pid) => sum + pssKiB(pid), 0));
+    }, 100);
     child.on('exit', (code) => {
       clearInterval(sample);
       if (code !== 0) reject(new Error(`${args.join(' ')} failed:\n${stderr}`));
-      else resolve({ seconds: (performance.now() - t) / 1000, peakMiB: peak / 1024 });
+      else resolve({ seconds: (performance.now() - t) / 1000, peakPssMiB: peakPss / 1024, peakRssMiB: peakRss / 1024 });
     });
   });
 }
@@ -87,15 +102,17 @@ const { printPdf } = await import(pathToFileURL(join(root, 'dist', 'print', 'pri
 const sources = await mkdtemp(join(tmpdir(), 'bench-src-'));
 await cp(join(root, 'sources'), sources, { recursive: true });
 const warmOut = await mkdtemp(join(tmpdir(), 'bench-warm-'));
+const { createMemo } = await import(pathToFileURL(join(root, 'dist', 'pipeline.js')).href);
 const session = new BrowserSession();
-await build({ root, outDir: warmOut, sourcesDir: sources, session });
+const memo = createMemo(); // as watch keeps it
+await build({ root, outDir: warmOut, sourcesDir: sources, session, memo });
 const paper = join(sources, 'fr', 'papers', 'CTOC-COP-WG.4-2013-2.md');
 const original = await readFile(paper, 'utf8');
 const warm = [];
 for (let i = 0; i < RUNS; i++) {
   await writeFile(paper, original.replace(/\n$/, ` Modification ${i}.\n`));
   const t = performance.now();
-  const r = await build({ root, outDir: warmOut, sourcesDir: sources, session });
+  const r = await build({ root, outDir: warmOut, sourcesDir: sources, session, memo });
   warm.push((performance.now() - t) / 1000);
   if (!r.ok || r.outputs.filter((o) => !o.cached).length !== 1) throw new Error('warm rebuild did not print exactly one edition');
 }
@@ -109,18 +126,62 @@ for (let i = 0; i < RUNS; i++) {
   await b.close();
   floor.push((performance.now() - t) / 1000);
 }
+// The floor: printing the same (French) edition in the running browser, in a warm tab as the
+// build does, with nothing else — no checks, no transform, no pdf-lib, no files.
 const warmPrint = [];
-const enUrl = pathToFileURL(join(warmOut, 'en', 'index.html')).href;
+const frUrl = pathToFileURL(join(warmOut, 'fr', 'index.html')).href;
 for (let i = 0; i < RUNS; i++) {
   const t = performance.now();
-  await printPdf(await session.browser(), enUrl);
+  await session.print(await session.browser(), frUrl);
   warmPrint.push((performance.now() - t) / 1000);
 }
 await session.close();
 row('rebuild after editing one paper in one language (warm, as in watch)', median(warm), `${(median(warm) / median(warmPrint)).toFixed(2)}× the warm print floor; target ≤ 1.5×`);
 row('Chromium floor: launch + print a one-line page + close', median(floor));
-row('warm print floor: one edition (English) in a running browser', median(warmPrint));
+row('warm print floor: the same edition (French), printed in a running browser', median(warmPrint));
+await compare(median(cold));
 
+}
+
+// 5. Side by side, when pandoc and WeasyPrint are installed (apt-get install pandoc weasyprint):
+//    six pandoc → WeasyPrint runs on the same text (each language's sources as one Markdown
+//    file, pandoc's default page), and six WeasyPrint runs on our own HTML editions (same
+//    layout and fonts as our PDFs).
+async function compare(ours) {
+  const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+  if (!has('pandoc') || !has('weasyprint')) {
+    process.stderr.write('  (pandoc → WeasyPrint comparison skipped: pandoc or weasyprint is not installed)\n');
+    return;
+  }
+  const langs = (await readdir(join(root, 'sources'), { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+  const work = await mkdtemp(join(tmpdir(), 'bench-weasy-'));
+  for (const lang of langs) {
+    const dir = join(root, 'sources', lang);
+    const parts = [await readFile(join(dir, 'introduction.md'), 'utf8')];
+    for (const name of (await readdir(join(dir, 'papers'))).sort()) parts.push((await readFile(join(dir, 'papers', name), 'utf8')).replace(/^---\n[\s\S]*?\n---\n/, ''));
+    await writeFile(join(work, `${lang}.md`), parts.join('\n\n'));
+  }
+  const sh = (cmd, args) => {
+    const r = spawnSync(cmd, args, { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
+  };
+  const six = (fn) => {
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      for (const lang of langs) fn(lang);
+      times.push((performance.now() - t) / 1000);
+    }
+    return median(times);
+  };
+  const plain = six((lang) => {
+    sh('pandoc', [`${lang}.md`, '-s', '--metadata', `title=Compendium (${lang})`, '--metadata', `lang=${lang}`, '-o', `${lang}.html`]);
+    sh('weasyprint', ['-q', `${lang}.html`, `${lang}.pdf`]);
+  });
+  row(`six pandoc → WeasyPrint runs on the same text (${langs.length} languages)`, plain, `our cold build is ${(ours / plain).toFixed(2)}× this (issue's aim: ≤ 0.5×)`);
+  const same = six((lang) => sh('weasyprint', ['-q', join(out, lang, 'index.html'), `${lang}-ours.pdf`]));
+  row('six WeasyPrint runs on our own HTML editions (same layout and fonts)', same, `our cold build is ${(ours / same).toFixed(2)}× this`);
+  await rm(work, { recursive: true, force: true });
 }
 
 // 6. Scale: a synthetic English compendium 10×, 50× and 100× the size (temporary, never committed).
@@ -143,9 +204,9 @@ for (const factor of scales) {
     }
   }
   const outX = await mkdtemp(join(tmpdir(), `bench-x${factor}-out-`));
-  const { seconds, peakMiB } = await runMeasured(['build', '--lang', 'en', '--sources', dir, '--out', outX, '--quiet']);
+  const { seconds, peakPssMiB, peakRssMiB } = await runMeasured(['build', '--lang', 'en', '--sources', dir, '--out', outX, '--quiet']);
   const pdf = await PDFDocument.load(await readFile(join(outX, 'en', 'compendium-en.pdf')), { updateMetadata: false });
-  row(`scale ×${factor}: ${pdf.getPageCount()} pages, English`, seconds, `peak memory ${peakMiB.toFixed(0)} MiB (process tree); ${(seconds / pdf.getPageCount() * 1000).toFixed(1)} ms/page`);
+  row(`scale ×${factor}: ${pdf.getPageCount()} pages, English`, seconds, `peak memory of the process tree ${peakPssMiB.toFixed(0)} MiB PSS (${peakRssMiB.toFixed(0)} MiB summed RSS); ${(seconds / pdf.getPageCount() * 1000).toFixed(1)} ms/page; targets for 1,000 pages ≤ 20 s, ≤ 2 GiB`);
   await rm(dir, { recursive: true, force: true });
   await rm(outX, { recursive: true, force: true });
 }
