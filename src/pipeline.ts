@@ -188,10 +188,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let staging: string | undefined;
   let release: (() => Promise<void>) | undefined;
   // Ctrl-C: kill Chromium, drop the staged files and the lock; the outputs stay as they were.
+  // Set when the build is interrupted: no further edition is staged or printed.
+  let stopped = false;
   const interrupted = async () => {
+    stopped = true;
     printer?.session.kill();
-    if (staging) await removeStaging(staging);
-    await release?.();
+    try {
+      if (staging) await removeStaging(staging);
+    } finally {
+      await release?.();
+    }
   };
   interruptHandlers.add(interrupted);
   try {
@@ -201,6 +207,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         staging = await createStaging(options.outDir);
         return staging;
       },
+      stopped: () => stopped,
     });
   } finally {
     interruptHandlers.delete(interrupted);
@@ -261,7 +268,7 @@ function buildInputs(options: BuildOptions): string[] {
   ];
 }
 
-async function buildWith(options: BuildOptions, openPrinter: () => Promise<Printer>, output: { lock: () => Promise<string> }): Promise<BuildResult> {
+async function buildWith(options: BuildOptions, openPrinter: () => Promise<Printer>, output: { lock: () => Promise<string>; stopped: () => boolean }): Promise<BuildResult> {
   // The same checks as `check` first: any error and nothing is printed.
   const checked = await check(options);
   const project = checked.project;
@@ -303,6 +310,7 @@ async function buildWith(options: BuildOptions, openPrinter: () => Promise<Print
       continue;
     }
     const job = limit(async () => {
+      if (output.stopped()) throw new Error('The build was stopped');
       const printer = await openPrinter();
       options.onProgress?.(lang, 'print');
       const staged = await stageEdition(staging, lang, { html: t.html, fonts: t.fonts.files });

@@ -18,6 +18,7 @@ export class BrowserSession {
 
   /** The warm browser, launched once even when several prints ask at the same time. */
   async browser(): Promise<Browser> {
+    if (this.killed) throw new PrintError('The browser was stopped');
     if (this.current?.browser.connected) return this.current.browser;
     if (!this.launching) {
       const old = this.current;

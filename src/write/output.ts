@@ -73,5 +73,5 @@ export async function commitEdition(edition: StagedEdition, outDir: string): Pro
 }
 
 export async function removeStaging(staging: string): Promise<void> {
-  await rm(staging, { recursive: true, force: true });
+  await rm(staging, { recursive: true, force: true, maxRetries: 3 });
 }
