@@ -184,7 +184,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // checked and transformed (it is the slowest thing to start); it is closed if nothing is.
   let printer: Printer | undefined;
   const openPrinter = async (): Promise<Printer> => (printer ??= await startPrinter(options.session));
-  if (options.force || (await inputsNewerThanCache(options.outDir, buildInputs(options)))) (await openPrinter()).session.warm();
+  // (A session given by watch is warm already.)
+  if (!options.session && (options.force || (await inputsNewerThanCache(options.outDir, buildInputs(options))))) (await openPrinter()).session.warm();
   let staging: string | undefined;
   let release: (() => Promise<void>) | undefined;
   // Ctrl-C: kill Chromium, drop the staged files and the lock; the outputs stay as they were.

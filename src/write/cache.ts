@@ -29,8 +29,22 @@ export async function writeCache(outDir: string, state: CacheState): Promise<voi
   await writeFileAtomic(join(outDir, '.cache', 'state.json'), `${JSON.stringify(state, null, 1)}\n`);
 }
 
-/** A hash of the pipeline itself: its compiled code and its locked packages. */
-export async function codeHash(root: string): Promise<string> {
+/**
+ * A hash of the pipeline itself: its compiled code and its locked packages. Computed once per
+ * process: the code that runs is the code that was loaded, even if dist/ is rebuilt meanwhile.
+ */
+export function codeHash(root: string): Promise<string> {
+  let hash = codeHashes.get(root);
+  if (!hash) {
+    hash = computeCodeHash(root);
+    codeHashes.set(root, hash);
+  }
+  return hash;
+}
+
+const codeHashes = new Map<string, Promise<string>>();
+
+async function computeCodeHash(root: string): Promise<string> {
   const hash = createHash('sha256');
   const walk = async (dir: string): Promise<void> => {
     for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
