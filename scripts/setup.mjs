@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Makes a fresh machine ready to build and test, with no step done by hand:
 //   1. npm packages: `npm ci` when node_modules is missing or older than package-lock.json;
-//   2. compiles src/ to dist/ (tsc);
+//   2. compiles src/ to dist/ (tsc), when src/ changed since the last compile;
 //   3. Debian packages: Chromium, used from the system (src/print/browser.ts looks it up),
 //      and poppler-utils for the tests' page pictures; when missing and running as root
 //      with apt-get, installs them. No browser is ever downloaded from a vendor.
 // Runs before `npm run build` and `npm test` (prebuild, pretest) and as `npm run setup`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -32,8 +32,29 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
   writeFileSync(stamp, hash);
 }
 
-// 2. compile
-run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json']);
+// 2. compile, unless dist/ was compiled from exactly these sources (a content hash of src/,
+//    the tsconfig files and the lock file, kept in dist/), and has every module. tsc itself is
+//    incremental (dist/.tsbuildinfo): a change to a few files recompiles in a few seconds.
+const sourceFiles = (dir) =>
+  readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : [join(dir, e.name)])).sort();
+const sourcesHash = () => {
+  const hash = createHash('sha256');
+  for (const file of [...sourceFiles('src'), 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json']) {
+    hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+  }
+  return hash.digest('hex');
+};
+const compiledStamp = join(root, 'dist', '.sources-hash');
+const wanted = sourcesHash();
+const complete = sourceFiles('src')
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+  .every((f) => existsSync(join(root, 'dist', f.slice('src/'.length).replace(/\.ts$/, '.js'))));
+if (!complete || !existsSync(compiledStamp) || readFileSync(compiledStamp, 'utf8') !== wanted) {
+  // tsc's incremental state does not notice a deleted output: start afresh when one is missing.
+  if (!complete) rmSync(join(root, 'dist', '.tsbuildinfo'), { force: true });
+  run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json']);
+  writeFileSync(compiledStamp, wanted);
+}
 
 // 3. Debian packages: Chromium (printing) and poppler-utils (pdftoppm: the tests' page
 //    pictures). Chromium is looked up by src/print/browser.ts, the one place that knows where.
