@@ -35,6 +35,8 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
 // 2. compile, unless dist/ was compiled from exactly these sources (a content hash of src/,
 //    the tsconfig files and the lock file, kept in dist/), and has every module. tsc itself is
 //    incremental (dist/.tsbuildinfo): a change to a few files recompiles in a few seconds.
+//    Then the command line is bundled with its packages into dist/bin/compendium.js (rolldown):
+//    one file to load instead of hundreds of modules starts ~0.5 s of CPU sooner on each run.
 const sourceFiles = (dir) =>
   readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : [join(dir, e.name)])).sort();
 const sourcesHash = () => {
@@ -49,10 +51,19 @@ const wanted = sourcesHash();
 const complete = sourceFiles('src')
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
   .every((f) => existsSync(join(root, 'dist', f.slice('src/'.length).replace(/\.ts$/, '.js'))));
-if (!complete || !existsSync(compiledStamp) || readFileSync(compiledStamp, 'utf8') !== wanted) {
+const bundle = join(root, 'dist', 'bin', 'compendium.js');
+if (!complete || !existsSync(bundle) || !existsSync(compiledStamp) || readFileSync(compiledStamp, 'utf8') !== wanted) {
   // tsc's incremental state does not notice a deleted output: start afresh when one is missing.
   if (!complete) rmSync(join(root, 'dist', '.tsbuildinfo'), { force: true });
   run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json']);
+  rmSync(join(root, 'dist', 'bin'), { recursive: true, force: true });
+  const { build } = await import('rolldown');
+  await build({
+    input: join(root, 'dist', 'cli', 'main.js'),
+    platform: 'node',
+    logLevel: 'warn',
+    output: { dir: join(root, 'dist', 'bin'), format: 'esm', entryFileNames: 'compendium.js', chunkFileNames: '[name]-[hash].js' },
+  });
   writeFileSync(compiledStamp, wanted);
 }
 

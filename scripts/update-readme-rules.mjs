@@ -7,7 +7,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const table = execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'rules'], { encoding: 'utf8' }).trimEnd();
+const table = execFileSync(process.execPath, [join(root, 'dist', 'bin', 'compendium.js'), 'rules'], { encoding: 'utf8' }).trimEnd();
 const path = join(root, 'README.md');
 const readme = readFileSync(path, 'utf8');
 const next = readme.replace(/(<!-- rules-table:start -->\n)[^]*?(\n<!-- rules-table:end -->)/, `$1${table}$2`);

@@ -26,7 +26,7 @@ function waitFor(get: () => string, pattern: RegExp, ms: number): Promise<RegExp
 it('rebuilds on a change and reloads the preview', async () => {
   const sources = await copySources(presentLangs());
   const out = await mkdtemp(join(tmpdir(), 'watch-'));
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'watch', '--sources', sources, '--out', out, '--port', '0'], { cwd: ROOT });
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), 'watch', '--sources', sources, '--out', out, '--port', '0'], { cwd: ROOT });
   let log = '';
   child.stderr.on('data', (c: Buffer) => (log += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

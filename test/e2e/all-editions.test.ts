@@ -98,7 +98,7 @@ describe('reproducibility', () => {
     }
     await symlink(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
     const again = join(clone, 'output');
-    const run = spawnSync(process.execPath, [join(clone, 'dist', 'cli', 'main.js'), 'build', '--out', again, '--quiet'], {
+    const run = spawnSync(process.execPath, [join(clone, 'dist', 'bin', 'compendium.js'), 'build', '--out', again, '--quiet'], {
       cwd: clone,
       encoding: 'utf8',
       env: { ...process.env, ...EPOCH },

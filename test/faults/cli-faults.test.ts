@@ -54,7 +54,7 @@ describe('faults', () => {
 
   it('Ctrl-C during printing leaves no partial files, no lock and no Chromium behind', async () => {
     const out = await mkdtemp(join(tmpdir(), 'sigint-'));
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'build', '--out', out], { cwd: ROOT });
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), 'build', '--out', out], { cwd: ROOT });
     let stderr = '';
     const printing = new Promise<void>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {

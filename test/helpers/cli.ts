@@ -3,9 +3,9 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Run the compiled CLI (compiled by `npm test`'s pretest step) as a user would. */
+/** Run the command line as a user would: the bundle `npm test`'s pretest step builds (dist/bin/compendium.js). */
 export function cli(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...args], {
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env },
