@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Locale } from '../types.js';
+import { memoize } from '../memo.js';
 
 export interface Templates {
   html: string;
@@ -33,16 +34,7 @@ const require = createRequire(import.meta.url);
  * language switcher of every other edition ask for the same files (and watch asks again on
  * each rebuild; installed packages do not change under a running build).
  */
-const stylesheetCache = new Map<string, Promise<string>>();
-
-function readStylesheet(path: string): Promise<string> {
-  let text = stylesheetCache.get(path);
-  if (!text) {
-    text = readFile(path, 'utf8');
-    stylesheetCache.set(path, text);
-  }
-  return text;
-}
+const readStylesheet = memoize((path: string): Promise<string> => readFile(path, 'utf8'));
 
 export async function loadFontSources(locale: Pick<Locale, 'fonts' | 'lang'>): Promise<FontSource[]> {
   return Promise.all(

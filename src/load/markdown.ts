@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
+import { memoize } from '../memo.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
@@ -11,16 +12,7 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
  * starts on, so its problems are reported at the right place; the body keeps its positions.
  */
 export function parseMarkdown(file: VFile): Parsed {
-  // The same text gives the same tree: a long-running process (watch) parses only what
-  // changed. Trees are shared, so nothing may modify them (the transform works on copies).
-  const text = String(file.value ?? '');
-  let parsed = parsedTexts.get(text);
-  if (!parsed) {
-    parsed = parse(file);
-    if (parsedTexts.size >= 4000) parsedTexts.clear();
-    parsedTexts.set(text, parsed);
-  }
-  return parsed;
+  return parseText(String(file.value ?? ''));
 }
 
 interface Parsed {
@@ -28,10 +20,10 @@ interface Parsed {
   frontMatter: { text: string; line: number } | undefined;
 }
 
-const parsedTexts = new Map<string, Parsed>();
-
-function parse(file: VFile): Parsed {
-  const tree = parser.parse(file) as Root;
+// The same text gives the same tree: a long-running process (watch) parses only what
+// changed. Trees are shared, so nothing may modify them (the transform works on copies).
+const parseText = memoize((text: string): Parsed => {
+  const tree = parser.parse(text) as Root;
   const first = tree.children[0];
   let frontMatter: { text: string; line: number } | undefined;
   if (first?.type === 'yaml') {
@@ -40,4 +32,4 @@ function parse(file: VFile): Parsed {
     tree.children.shift();
   }
   return { tree, frontMatter };
-}
+}, 4000);

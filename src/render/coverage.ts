@@ -2,20 +2,12 @@
  * Which characters an edition's declared fonts cover, from their @font-face unicode-range
  * (the @fontsource subsets are cut from each font's own character map). No I/O.
  */
+import { memoize } from '../memo.js';
+
 export type Coverage = (codePoint: number) => boolean;
 
-/** Stylesheets already read, so that each is parsed once however many editions ask. */
-const parsed = new Map<string, Coverage>();
-
-export function coverageFromCss(css: string): Coverage {
-  let coverage = parsed.get(css);
-  if (!coverage) {
-    coverage = compile(css);
-    if (parsed.size > 1000) parsed.clear();
-    parsed.set(css, coverage);
-  }
-  return coverage;
-}
+/** Each stylesheet is parsed once, however many editions ask. */
+export const coverageFromCss: (css: string) => Coverage = memoize(compile, 1000);
 
 function compile(css: string): Coverage {
   const ranges: Array<[number, number]> = [];

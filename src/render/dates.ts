@@ -1,20 +1,15 @@
 /** Dates in each language's form, through Intl (no I/O). */
 import type { Locale } from '../types.js';
+import { memoize } from '../memo.js';
 
 const utc = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** One formatter per language and form (building one costs more than formatting). */
-function formatter(intl: string, form: 'date' | 'day'): Intl.DateTimeFormat {
-  const key = `${intl} ${form}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(intl, form === 'date' ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', timeZone: 'UTC' });
-    formatters.set(key, f);
-  }
-  return f;
-}
+const formatters = memoize((key: string) => {
+  const [intl, form] = key.split(' ');
+  return new Intl.DateTimeFormat(intl, form === 'date' ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', timeZone: 'UTC' });
+});
+const formatter = (intl: string, form: 'date' | 'day'): Intl.DateTimeFormat => formatters(`${intl} ${form}`);
 
 export function formatDate(iso: string, locale: Locale): string {
   return formatter(locale.intl, 'date').format(utc(iso));

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './output.js';
+import { memoize } from '../memo.js';
 
 export interface CacheState {
   editions: Record<string, string>;
@@ -33,18 +34,7 @@ export async function writeCache(outDir: string, state: CacheState): Promise<voi
  * A hash of the pipeline itself: its compiled code and its locked packages. Computed once per
  * process: the code that runs is the code that was loaded, even if dist/ is rebuilt meanwhile.
  */
-export function codeHash(root: string): Promise<string> {
-  let hash = codeHashes.get(root);
-  if (!hash) {
-    hash = computeCodeHash(root);
-    codeHashes.set(root, hash);
-  }
-  return hash;
-}
-
-const codeHashes = new Map<string, Promise<string>>();
-
-async function computeCodeHash(root: string): Promise<string> {
+export const codeHash: (root: string) => Promise<string> = memoize(async (root: string): Promise<string> => {
   const hash = createHash('sha256');
   const walk = async (dir: string): Promise<void> => {
     for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -56,7 +46,7 @@ async function computeCodeHash(root: string): Promise<string> {
   await walk(join(root, 'dist')).catch(() => hash.update('no-dist'));
   hash.update(await readFile(join(root, 'package-lock.json')).catch(() => Buffer.from('no-lock')));
   return hash.digest('hex');
-}
+});
 
 export function editionKey(code: string, html: string, date: Date): string {
   return createHash('sha256').update(code).update('\0').update(date.toISOString()).update('\0').update(html).digest('hex');
