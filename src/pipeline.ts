@@ -12,7 +12,8 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import type { Root as HastRoot } from 'hast';
-import { LANGS, type EditionSource, type Lang } from './types.js';
+import { LANGS, type EditionSource, type Lang, type Locale } from './types.js';
+import { memoize } from './memo.js';
 import { loadProject, type Project } from './load/project.js';
 import { loadFontSources, loadTemplates, type Templates } from './load/assets.js';
 import { hasFatal } from './load/report.js';
@@ -83,14 +84,18 @@ export async function transformEdition(
   return { source, file, html, fonts };
 }
 
+/** A locale's declared fonts as @font-face rules with their files, read and parsed once per process. */
+const fontsOfLocale = memoize((key: string): Promise<FontAssets> => loadFontSources(JSON.parse(key) as Pick<Locale, 'lang' | 'fonts'>).then(fontAssets));
+const localeFonts = (locale: Pick<Locale, 'lang' | 'fonts'>): Promise<FontAssets> => fontsOfLocale(JSON.stringify({ lang: locale.lang, fonts: locale.fonts }));
+
 /** The edition's own fonts, plus the few faces other languages' names need in the switcher. */
 async function editionFonts(edition: EditionSource, languages: Project['languages']): Promise<FontAssets> {
-  const own = fontAssets(await loadFontSources(edition.locale));
+  const own = await localeFonts(edition.locale);
   const covers = coverageFromCss(own.css);
   const extra = [];
   for (const language of languages) {
     if (language.lang === edition.lang) continue;
-    const theirs = fontAssets(await loadFontSources({ lang: language.lang, fonts: language.fonts }));
+    const theirs = await localeFonts(language);
     extra.push(...facesFor(language.name, covers, theirs.faces, (face, cp) => coverageFromCss(face.css)(cp)));
   }
   return assetsOf([...own.faces, ...extra]);
@@ -158,7 +163,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const config = await loadConfig(options.root, RULES.map((r) => r.meta.id));
   const project = await loadProject(options.root, { langs: options.langs, sourcesDir: options.sourcesDir });
   const coverage = new Map<Lang, Coverage>();
-  for (const edition of project.editions) coverage.set(edition.lang, coverageFromCss(fontAssets(await loadFontSources(edition.locale)).css));
+  for (const edition of project.editions) coverage.set(edition.lang, coverageFromCss((await localeFonts(edition.locale)).css));
   const prints = fingerprints(project, options.sourcesDir ?? join(options.root, 'sources'), [String(config.file?.value ?? ''), JSON.stringify(options.langs ?? null)]);
   // A language whose sources did not change, in a project whose shared parts did not change,
   // has the findings it had: its checked files are reused, and only the others are checked.

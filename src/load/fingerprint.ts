@@ -19,34 +19,30 @@ export interface Fingerprints {
   shared: string;
 }
 
+const isLang = (value: string | undefined): value is Lang => (LANGS as readonly string[]).includes(value ?? '');
+const LOCALE_PACK = /[\\/]templates[\\/]locales[\\/]([a-z]{2})\.yaml$/;
+
 export function fingerprints(project: Project, sourcesDir: string, extra: readonly string[] = []): Fingerprints {
   const langOf = (file: VFile): Lang | undefined => {
-    const inSources = relative(sourcesDir, file.path).split(sep)[0];
-    if ((LANGS as readonly string[]).includes(inSources ?? '') && !relative(sourcesDir, file.path).startsWith('..')) return inSources as Lang;
-    const locale = /[\\/]templates[\\/]locales[\\/]([a-z]{2})\.yaml$/.exec(file.path)?.[1];
-    return (LANGS as readonly string[]).includes(locale ?? '') ? (locale as Lang) : undefined;
+    const inSources = relative(sourcesDir, file.path);
+    const lang = inSources.startsWith('..') ? LOCALE_PACK.exec(file.path)?.[1] : inSources.split(sep)[0];
+    return isLang(lang) ? lang : undefined;
   };
-  const hashes = new Map<Lang | '', ReturnType<typeof createHash>>();
-  const hashOf = (key: Lang | '') => {
-    let hash = hashes.get(key);
-    if (!hash) {
-      hash = createHash('sha256');
-      hashes.set(key, hash);
-    }
-    return hash;
-  };
+  const own = new Map<Lang, ReturnType<typeof createHash>>();
+  const shared = createHash('sha256');
+  // The locale packs give every edition its language switcher (names, directions, fonts).
+  const locales = createHash('sha256');
   for (const file of [...project.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    hashOf(langOf(file) ?? '').update(file.path).update('\0').update(String(file.value ?? '')).update('\0');
+    const lang = langOf(file);
+    let hash = lang ? own.get(lang) : shared;
+    if (!hash) own.set(lang as Lang, (hash = createHash('sha256')));
+    hash.update(file.path).update('\0').update(String(file.value ?? '')).update('\0');
+    if (LOCALE_PACK.test(file.path)) locales.update(String(file.value ?? '')).update('\0');
   }
   const langs: Partial<Record<Lang, string>> = {};
-  for (const [key, hash] of hashes) if (key !== '') langs[key] = hash.digest('hex');
-  const shared = hashOf('');
+  for (const [lang, hash] of own) langs[lang] = hash.digest('hex');
   for (const value of extra) shared.update(value).update('\0');
-  shared.update(project.original ?? '').update('\0').update(project.original ? (langs[project.original] ?? '') : '');
-  // The locale packs give every edition its language switcher (names, directions, fonts).
-  for (const lang of LANGS) {
-    const locale = project.files.find((f) => langOf(f) === lang && f.path.endsWith(`${lang}.yaml`) && /locales/.test(f.path));
-    shared.update(String(locale?.value ?? '')).update('\0');
-  }
+  shared.update(project.original ?? '').update('\0').update(project.original ? (langs[project.original] ?? '') : '').update('\0');
+  shared.update(locales.digest('hex'));
   return { langOf, langs, shared: shared.digest('hex') };
 }
