@@ -22,10 +22,20 @@ const row = (what, seconds, note = '') => {
 };
 
 function run(args, env = {}) {
-  const t = performance.now();
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`);
-  return (performance.now() - t) / 1000;
+}
+
+/** The median of RUNS timings of `fn` (seconds); `prepare(i)` runs before each, untimed. */
+async function medianOf(fn, prepare = () => undefined) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    await prepare(i);
+    const t = performance.now();
+    await fn(i);
+    times.push((performance.now() - t) / 1000);
+  }
+  return median(times);
 }
 
 /** Proportional set size (KiB) of a process: its share of pages shared with others. */
@@ -77,70 +87,50 @@ await scale();
 process.stdout.write(`\n| measurement | median | note |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
 
 async function editions() {
+  // 1–3. Whole process: six editions cold (--force), a rebuild with nothing changed, check.
+  const cold = await medianOf(() => run(['build', '--out', out, '--force', '--quiet']));
+  row('six editions, cold (--force)', cold, 'target ≤ 2.8 s');
+  row('rebuild, nothing changed', await medianOf(() => run(['build', '--out', out, '--quiet'])));
+  row('check, all sources', await medianOf(() => run(['check'])));
 
-// 1. Six editions, cold (--force), whole process.
-const cold = [];
-for (let i = 0; i < RUNS; i++) cold.push(run(['build', '--out', out, '--force', '--quiet']));
-row('six editions, cold (--force)', median(cold), 'target ≤ 2.8 s');
-
-// 2. Rebuild with nothing changed, whole process.
-const same = [];
-for (let i = 0; i < RUNS; i++) same.push(run(['build', '--out', out, '--quiet']));
-row('rebuild, nothing changed', median(same));
-
-// 3. check of all sources, whole process.
-const checks = [];
-for (let i = 0; i < RUNS; i++) checks.push(run(['check']));
-row('check, all sources', median(checks));
-
-// 4. In process, with a warm browser as in watch: one paper edited in one language; the
-//    Chromium floor (launch + print a one-line page) and the warm print floor of one edition.
-const { build } = await import(pathToFileURL(join(root, 'dist', 'pipeline.js')).href);
-const { BrowserSession } = await import(pathToFileURL(join(root, 'dist', 'print', 'session.js')).href);
-const { launchBrowser } = await import(pathToFileURL(join(root, 'dist', 'print', 'browser.js')).href);
-const { printPdf } = await import(pathToFileURL(join(root, 'dist', 'print', 'print.js')).href);
-const sources = await mkdtemp(join(tmpdir(), 'bench-src-'));
-await cp(join(root, 'sources'), sources, { recursive: true });
-const warmOut = await mkdtemp(join(tmpdir(), 'bench-warm-'));
-const { createMemo } = await import(pathToFileURL(join(root, 'dist', 'pipeline.js')).href);
-const session = new BrowserSession();
-const memo = createMemo(); // as watch keeps it
-await build({ root, outDir: warmOut, sourcesDir: sources, session, memo });
-const paper = join(sources, 'fr', 'papers', 'CTOC-COP-WG.4-2013-2.md');
-const original = await readFile(paper, 'utf8');
-const warm = [];
-for (let i = 0; i < RUNS; i++) {
-  await writeFile(paper, original.replace(/\n$/, ` Modification ${i}.\n`));
-  const t = performance.now();
-  const r = await build({ root, outDir: warmOut, sourcesDir: sources, session, memo });
-  warm.push((performance.now() - t) / 1000);
-  if (!r.ok || r.outputs.filter((o) => !o.cached).length !== 1) throw new Error('warm rebuild did not print exactly one edition');
-}
-const staged = await mkdtemp(join(tmpdir(), 'bench-page-'));
-await writeFile(join(staged, 'one.html'), '<!DOCTYPE html><html lang="en"><title>x</title><p>One line.</p></html>');
-const floor = [];
-for (let i = 0; i < RUNS; i++) {
-  const t = performance.now();
-  const b = await launchBrowser();
-  await printPdf(b.browser, pathToFileURL(join(staged, 'one.html')).href);
-  await b.close();
-  floor.push((performance.now() - t) / 1000);
-}
-// The floor: printing the same (French) edition in the running browser, in a warm tab as the
-// build does, with nothing else — no checks, no transform, no pdf-lib, no files.
-const warmPrint = [];
-const frUrl = pathToFileURL(join(warmOut, 'fr', 'index.html')).href;
-for (let i = 0; i < RUNS; i++) {
-  const t = performance.now();
-  await session.print(await session.browser(), frUrl);
-  warmPrint.push((performance.now() - t) / 1000);
-}
-await session.close();
-row('rebuild after editing one paper in one language (warm, as in watch)', median(warm), `${(median(warm) / median(warmPrint)).toFixed(2)}× the warm print floor; target ≤ 1.5×`);
-row('Chromium floor: launch + print a one-line page + close', median(floor));
-row('warm print floor: the same edition (French), printed in a running browser', median(warmPrint));
-await compare(median(cold));
-
+  // 4. In process, with a warm browser and the memo as watch keeps them: one paper edited in
+  //    one language; the Chromium floor (launch + print a one-line page) and the warm print
+  //    floor of the same edition.
+  const { build, createMemo } = await import(pathToFileURL(join(root, 'dist', 'pipeline.js')).href);
+  const { BrowserSession } = await import(pathToFileURL(join(root, 'dist', 'print', 'session.js')).href);
+  const { launchBrowser } = await import(pathToFileURL(join(root, 'dist', 'print', 'browser.js')).href);
+  const { printPdf } = await import(pathToFileURL(join(root, 'dist', 'print', 'print.js')).href);
+  const sources = await mkdtemp(join(tmpdir(), 'bench-src-'));
+  await cp(join(root, 'sources'), sources, { recursive: true });
+  const warmOut = await mkdtemp(join(tmpdir(), 'bench-warm-'));
+  const session = new BrowserSession();
+  const memo = createMemo();
+  await build({ root, outDir: warmOut, sourcesDir: sources, session, memo });
+  const paper = join(sources, 'fr', 'papers', 'CTOC-COP-WG.4-2013-2.md');
+  const original = await readFile(paper, 'utf8');
+  const warm = await medianOf(
+    async () => {
+      const r = await build({ root, outDir: warmOut, sourcesDir: sources, session, memo });
+      if (!r.ok || r.outputs.filter((o) => !o.cached).length !== 1) throw new Error('warm rebuild did not print exactly one edition');
+    },
+    (i) => writeFile(paper, original.replace(/\n$/, ` Modification ${i}.\n`)),
+  );
+  const staged = await mkdtemp(join(tmpdir(), 'bench-page-'));
+  await writeFile(join(staged, 'one.html'), '<!DOCTYPE html><html lang="en"><title>x</title><p>One line.</p></html>');
+  const floor = await medianOf(async () => {
+    const b = await launchBrowser();
+    await printPdf(b.browser, pathToFileURL(join(staged, 'one.html')).href);
+    await b.close();
+  });
+  // The floor: printing the same (French) edition in the running browser, in a warm tab as the
+  // build does, with nothing else — no checks, no transform, no pdf-lib, no files.
+  const frUrl = pathToFileURL(join(warmOut, 'fr', 'index.html')).href;
+  const warmPrint = await medianOf(async () => session.print(await session.browser(), frUrl));
+  await session.close();
+  row('rebuild after editing one paper in one language (warm, as in watch)', warm, `${(warm / warmPrint).toFixed(2)}× the warm print floor; target ≤ 1.5×`);
+  row('Chromium floor: launch + print a one-line page + close', floor);
+  row('warm print floor: the same edition (French), printed in a running browser', warmPrint);
+  await compare(cold);
 }
 
 // 5. Side by side, when pandoc and WeasyPrint are installed (apt-get install pandoc weasyprint):
@@ -165,49 +155,41 @@ async function compare(ours) {
     const r = spawnSync(cmd, args, { cwd: work, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
   };
-  const six = (fn) => {
-    const times = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t = performance.now();
-      for (const lang of langs) fn(lang);
-      times.push((performance.now() - t) / 1000);
-    }
-    return median(times);
-  };
-  const plain = six((lang) => {
+  const six = (fn) => medianOf(() => langs.forEach(fn));
+  const plain = await six((lang) => {
     sh('pandoc', [`${lang}.md`, '-s', '--metadata', `title=Compendium (${lang})`, '--metadata', `lang=${lang}`, '-o', `${lang}.html`]);
     sh('weasyprint', ['-q', `${lang}.html`, `${lang}.pdf`]);
   });
   row(`six pandoc → WeasyPrint runs on the same text (${langs.length} languages)`, plain, `our cold build is ${(ours / plain).toFixed(2)}× this (issue's aim: ≤ 0.5×)`);
-  const same = six((lang) => sh('weasyprint', ['-q', join(out, lang, 'index.html'), `${lang}-ours.pdf`]));
+  const same = await six((lang) => sh('weasyprint', ['-q', join(out, lang, 'index.html'), `${lang}-ours.pdf`]));
   row('six WeasyPrint runs on our own HTML editions (same layout and fonts)', same, `our cold build is ${(ours / same).toFixed(2)}× this`);
   await rm(work, { recursive: true, force: true });
 }
 
 // 6. Scale: a synthetic English compendium 10×, 50× and 100× the size (temporary, never committed).
 async function scale() {
-const { PDFDocument } = await import('pdf-lib');
-const scales = (process.env.SCALES ?? '10,50,100').split(',').map(Number).filter((n) => n > 1);
-for (const factor of scales) {
-  const dir = await mkdtemp(join(tmpdir(), `bench-x${factor}-`));
-  await cp(join(root, 'sources', 'meetings.yaml'), join(dir, 'meetings.yaml'));
-  await cp(join(root, 'sources', 'en'), join(dir, 'en'), { recursive: true });
-  const papers = join(dir, 'en', 'papers');
-  const files = (await readdir(papers)).sort();
-  for (let copy = 1; copy < factor; copy++) {
-    for (const name of files) {
-      const text = await readFile(join(papers, name), 'utf8');
-      const number = Number(/\/(\d+)\n/.exec(text)?.[1] ?? 1);
-      const symbol = /symbol: (\S+)/.exec(text)?.[1] ?? '';
-      const fresh = symbol.replace(/\/\d+$/, `/${number + copy * 20}`);
-      await writeFile(join(papers, name.replace('.md', `-${copy}.md`)), text.split(symbol).join(fresh));
+  const { PDFDocument } = await import('pdf-lib');
+  const scales = (process.env.SCALES ?? '10,50,100').split(',').map(Number).filter((n) => n > 1);
+  for (const factor of scales) {
+    const dir = await mkdtemp(join(tmpdir(), `bench-x${factor}-`));
+    await cp(join(root, 'sources', 'meetings.yaml'), join(dir, 'meetings.yaml'));
+    await cp(join(root, 'sources', 'en'), join(dir, 'en'), { recursive: true });
+    const papers = join(dir, 'en', 'papers');
+    const files = (await readdir(papers)).sort();
+    for (let copy = 1; copy < factor; copy++) {
+      for (const name of files) {
+        const text = await readFile(join(papers, name), 'utf8');
+        const number = Number(/\/(\d+)\n/.exec(text)?.[1] ?? 1);
+        const symbol = /symbol: (\S+)/.exec(text)?.[1] ?? '';
+        const fresh = symbol.replace(/\/\d+$/, `/${number + copy * 20}`);
+        await writeFile(join(papers, name.replace('.md', `-${copy}.md`)), text.split(symbol).join(fresh));
+      }
     }
+    const outX = await mkdtemp(join(tmpdir(), `bench-x${factor}-out-`));
+    const { seconds, peakPssMiB, peakRssMiB } = await runMeasured(['build', '--lang', 'en', '--sources', dir, '--out', outX, '--quiet']);
+    const pdf = await PDFDocument.load(await readFile(join(outX, 'en', 'compendium-en.pdf')), { updateMetadata: false });
+    row(`scale ×${factor}: ${pdf.getPageCount()} pages, English`, seconds, `peak memory of the process tree ${peakPssMiB.toFixed(0)} MiB PSS (${peakRssMiB.toFixed(0)} MiB summed RSS); ${(seconds / pdf.getPageCount() * 1000).toFixed(1)} ms/page; targets for 1,000 pages ≤ 20 s, ≤ 2 GiB`);
+    await rm(dir, { recursive: true, force: true });
+    await rm(outX, { recursive: true, force: true });
   }
-  const outX = await mkdtemp(join(tmpdir(), `bench-x${factor}-out-`));
-  const { seconds, peakPssMiB, peakRssMiB } = await runMeasured(['build', '--lang', 'en', '--sources', dir, '--out', outX, '--quiet']);
-  const pdf = await PDFDocument.load(await readFile(join(outX, 'en', 'compendium-en.pdf')), { updateMetadata: false });
-  row(`scale ×${factor}: ${pdf.getPageCount()} pages, English`, seconds, `peak memory of the process tree ${peakPssMiB.toFixed(0)} MiB PSS (${peakRssMiB.toFixed(0)} MiB summed RSS); ${(seconds / pdf.getPageCount() * 1000).toFixed(1)} ms/page; targets for 1,000 pages ≤ 20 s, ≤ 2 GiB`);
-  await rm(dir, { recursive: true, force: true });
-  await rm(outX, { recursive: true, force: true });
-}
 }
