@@ -193,8 +193,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!options.session && (options.force || (await inputsNewerThanCache(options.outDir, buildInputs(options))))) (await openPrinter()).session.warm();
   let staging: string | undefined;
   let release: (() => Promise<void>) | undefined;
-  // Ctrl-C: kill Chromium, drop the staged files and the lock; the outputs stay as they were.
-  // Set when the build is interrupted: no further edition is staged or printed.
+  // Ctrl-C: kill Chromium, stage and print nothing more, drop the staged files and the lock;
+  // the outputs stay as they were.
   let stopped = false;
   const interrupted = async () => {
     stopped = true;
