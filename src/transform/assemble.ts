@@ -4,6 +4,7 @@
  * document number first). The papers' own nodes keep their positions in their files.
  */
 import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
 import type { ChapterNode, EditionSource, PaperNode, PaperSource, ThemeNode } from '../types.js';
 
 /** The document number: the last numeric component of a symbol (`…/2010/5` → 5). */
@@ -23,6 +24,16 @@ function numeral(edition: EditionSource, index: number): string {
   return edition.locale.chapterNumerals?.[index] ?? ROMAN[index] ?? String(index + 1);
 }
 
+/** A theme's papers in printed order. */
+function papersOf(edition: EditionSource, theme: string): PaperSource[] {
+  return edition.papers.filter((paper) => paper.theme === theme).sort(comparePapers);
+}
+
+/** The edition's texts in printed order: the introduction, then each theme's papers. */
+export function textsInOrder(edition: EditionSource): Array<{ file: VFile; tree: Root }> {
+  return [edition.introduction, ...edition.themes.flatMap((theme) => papersOf(edition, theme.id))];
+}
+
 export function assembleEdition(edition: EditionSource): Root {
   const introduction: ChapterNode = {
     type: 'chapter',
@@ -37,10 +48,7 @@ export function assembleEdition(edition: EditionSource): Root {
     id: theme.id,
     title: theme.title,
     keyTopics: theme.keyTopics,
-    children: edition.papers
-      .filter((paper) => paper.theme === theme.id)
-      .sort(comparePapers)
-      .map(
+    children: papersOf(edition, theme.id).map(
         (paper): PaperNode => ({
           type: 'paper',
           symbol: paper.symbol,

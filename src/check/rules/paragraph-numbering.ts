@@ -4,10 +4,9 @@
  * list) must agree with the computed one and is removed by --fix; a cross-reference in the
  * text ("paragraph 23", "paras. 12–15") must point to paragraphs that exist.
  */
-import type { List } from 'mdast';
 import { lintRule } from '../rule.js';
 import { blocks, paragraphs } from '../text.js';
-import { assembleEdition } from '../../transform/assemble.js';
+import { textsInOrder } from '../../transform/assemble.js';
 
 /** "paragraph 23", "paragraphs 12 and 13", "para. 4", "paras. 12–15" (English). */
 const REFERENCE = /\b(?:paragraphs?|paras?\.)\s+(\d+)(?:\s*(?:[–-]|to|and)\s*(\d+))?/g;
@@ -21,25 +20,18 @@ export default lintRule(
   },
   (context, report) => {
     for (const edition of context.editions) {
-      // The computed numbering, in document order, with the source of each paragraph.
-      const tree = assembleEdition(edition);
-      let number = 0;
+      // The computed numbering, in printed order, by source file: a typed number (an ordered
+      // list where a paragraph belongs) counts one paragraph per item, as it will once removed.
+      let total = 0;
       const byFile = new Map<string, number[]>();
-      const walk = (nodes: Array<{ type: string; children?: unknown[]; data?: { path?: string } }>, path: string | undefined): void => {
-        for (const node of nodes) {
-          if (node.type === 'chapter' || node.type === 'theme' || node.type === 'paper') {
-            walk(node.children as typeof nodes, node.data?.path ?? path);
-          } else if (node.type === 'paragraph' || (node.type === 'list' && (node as unknown as List).ordered)) {
-            const count = node.type === 'paragraph' ? 1 : (node as unknown as List).children.length;
-            for (let i = 0; i < count; i++) {
-              number += 1;
-              if (path) byFile.set(path, [...(byFile.get(path) ?? []), number]);
-            }
-          }
+      for (const { file, tree } of textsInOrder(edition)) {
+        const numbers: number[] = [];
+        for (const node of tree.children) {
+          const count = node.type === 'paragraph' ? 1 : node.type === 'list' && node.ordered ? node.children.length : 0;
+          for (let i = 0; i < count; i++) numbers.push(++total);
         }
-      };
-      walk(tree.children as never, undefined);
-      const total = number;
+        byFile.set(file.path, numbers);
+      }
 
       for (const text of context.texts.filter((t) => t.lang === edition.lang)) {
         const numbers = byFile.get(text.file.path) ?? [];
