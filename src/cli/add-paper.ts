@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadProject } from '../load/project.js';
-import { symbolProblems } from '../symbols.js';
+import { symbolProblems } from '../model/symbols.js';
 import { newPaperFile, paperFileName, type NewPaper } from '../scaffold/new-paper.js';
 import { writeNewFile } from '../write/output.js';
 

@@ -3,7 +3,7 @@ import type { ElementContent } from 'hast';
 import type { EditionSource } from '../types.js';
 import { ddmmyy, formatDate, formatMeetingDates } from './dates.js';
 import { pageCss } from './page-css.js';
-import { undocsUrl } from '../symbols.js';
+import { undocsUrl } from '../model/symbols.js';
 import type { SlotValue } from './rehype-template.js';
 
 export function pdfName(lang: string): string {

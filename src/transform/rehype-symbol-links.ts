@@ -5,7 +5,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { Plugin } from 'unified';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
-import { SYMBOL_CANDIDATE, symbolProblems, undocsUrl } from '../symbols.js';
+import { SYMBOL_CANDIDATE, symbolProblems, undocsUrl } from '../model/symbols.js';
 
 const rehypeSymbolLinks: Plugin<[{ lang: string }], Root> = function (options) {
   return function (tree) {

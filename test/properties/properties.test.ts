@@ -15,7 +15,7 @@ import { parseMarkdown } from '../../src/load/markdown.js';
 import remarkNumberParagraphs from '../../src/transform/remark-number-paragraphs.js';
 import remarkLetterSubparagraphs, { letterLabel, roman } from '../../src/transform/remark-letter-subparagraphs.js';
 import { applyTypography } from '../../src/transform/rehype-typography.js';
-import { symbolProblems } from '../../src/symbols.js';
+import { symbolProblems } from '../../src/model/symbols.js';
 import type { NumberedParagraphNode, PaperNode } from '../../src/types.js';
 
 const EN = { letters: [...'abcdefghijklmnopqrstuvwxyz'], pattern: '({letter})', romanPattern: '({roman})' };

@@ -5,7 +5,7 @@
  */
 import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
-import { symbolCandidates, symbolProblems, symbolYear } from '../../symbols.js';
+import { symbolCandidates, symbolProblems, symbolYear } from '../../model/symbols.js';
 
 export default lintRule(
   {

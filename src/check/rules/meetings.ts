@@ -6,7 +6,7 @@
 import type { Locale, Meeting } from '../../types.js';
 import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
-import { SYMBOL_CANDIDATE } from '../../symbols.js';
+import { SYMBOL_CANDIDATE } from '../../model/symbols.js';
 
 const YEAR = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;
 const WINDOW = 60;

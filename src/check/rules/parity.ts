@@ -6,7 +6,7 @@
 import type { Root } from 'mdast';
 import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
-import { symbolCandidates } from '../../symbols.js';
+import { symbolCandidates } from '../../model/symbols.js';
 
 function shape(tree: Root): { paragraphs: number; subparagraphs: number[] } {
   const subparagraphs: number[] = [];
