@@ -5,45 +5,19 @@
 import type { BlockContent, Paragraph, List, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Point, Position } from 'unist';
+import type { DocumentOriginal, DocumentText, Locale, Meeting, ThemeSource } from './load/schema.js';
 
 export type Lang = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
 export const LANGS: readonly Lang[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 
-/** Structural facts about the document, stated once in the original language's file. */
-export interface DocumentStructure {
-  symbol: string;
-  symbolConfirmed: boolean;
-  jobNumber: string;
-  distribution: 'general' | 'limited' | 'restricted';
-  date: string; // ISO yyyy-mm-dd
-  processingDates: string[];
-  original: Lang;
-  meetingDates: string[];
-}
+export type { DocumentText, FontFace, Locale, Meeting, ThemeSource } from './load/schema.js';
 
-/** The text a language supplies for the document. */
-export interface DocumentText {
-  body: string;
-  meetingPlace: string;
-  title: string;
-  subtitle: string;
-  chapters: { introduction: string; compendium: string };
-  keywords: string[];
-}
-
-export type DocumentMeta = DocumentStructure & DocumentText;
-
-export interface Meeting {
-  number: number;
-  year: number;
-  dates?: string[];
-}
-
-export interface ThemeSource {
-  id: string;
-  title: string;
-  keyTopics: string[];
-}
+/**
+ * An edition's metadata: the structural facts stated once in the original's document.yaml,
+ * with the text of the edition's language.
+ */
+export type DocumentMeta = Pick<DocumentOriginal, 'symbol' | 'symbolConfirmed' | 'jobNumber' | 'distribution' | 'date' | 'processingDates' | 'original'> &
+  Omit<DocumentText, 'meeting'> & { meetingDates: string[]; meetingPlace: string };
 
 /** One background paper of one language edition, as loaded. */
 export interface PaperSource {
@@ -58,61 +32,6 @@ export interface PaperSource {
   points: Record<string, Point>;
   /** The original-language file stating the structure (the same file for the original). */
   structureFile: VFile;
-}
-
-export interface FontFace {
-  /** npm package holding the font files, e.g. `@fontsource/tinos`. */
-  package: string;
-  family: string;
-  /** CSS files of the package to take @font-face rules from, e.g. `400.css`. */
-  css: string[];
-  /** Subsets to keep (the comment name's middle part), e.g. `latin`, `latin-ext`. */
-  subsets: string[];
-}
-
-/** A language's conventions: boilerplate words, label style, fonts, direction. */
-export interface Locale {
-  lang: Lang;
-  name: string;
-  dir: 'ltr' | 'rtl';
-  /** The letter beside the job number on the first page: E, F, S, R, A, C. */
-  jobLanguageCode: string;
-  unitedNations: string;
-  distribution: { general: string; limited: string; restricted: string };
-  /** e.g. "Original: {language}" */
-  original: string;
-  /** The name of each language as this language writes it after "Original:". */
-  languageNames: Partial<Record<Lang, string>>;
-  keyTopics: string;
-  contents: string;
-  /** The web edition's words: skip link, language switcher label, PDF link, paragraph range. */
-  web: { skipLink: string; languages: string; pdfLink: string; paragraphRange: string };
-  listSeparator: string;
-  listEnd: string;
-  /** Subparagraph labels: letters and the pattern around them. */
-  labels: { letters: string[]; pattern: string; romanPattern: string };
-  /** Chapter numerals as printed: "I.", "II."; `{roman}` is replaced by the numeral. */
-  chapterNumber: string;
-  /** Numerals other than roman ones (Arabic ordinal words, Chinese numerals), by position. */
-  chapterNumerals?: string[] | undefined;
-  /** Intl locale used for dates. */
-  intl: string;
-  /** The meeting line under the body's name: "{place}, {dates}". */
-  meetingLine: string;
-  /** Joining two meeting dates into one line, e.g. "{d1} and {d2} {month} {year}". */
-  meetingDates: string;
-  /**
-   * How the text names a meeting, for the meetings check: a regex for the word "meeting",
-   * one regex per ordinal (by meeting number), and whether the year usually comes before.
-   */
-  meetingOrdinals?: { word: string; ordinals: Record<string, string>; yearFirst: boolean } | undefined;
-  /** add-paper: the first sentence of a new paper and the meeting ordinals, by number. */
-  newPaper: { firstSentence: string; ordinals: string[] };
-  /** Spaces that must not break: before these characters, and after these (French). */
-  typography?: { nbspBefore: string; nbspAfter: string } | undefined;
-  fonts: FontFace[];
-  /** CSS font-family list for body text. */
-  fontStack: string[];
 }
 
 /** Everything one language edition is made of, validated and ready to transform. */
@@ -130,6 +49,10 @@ export interface EditionSource {
   structure: { file: VFile; points: Record<string, Point> };
   /** This language's themes.yaml and where each theme stands. */
   themesFile: { file: VFile; points: Record<string, Point> };
+  /** The language's own themes and papers as loaded, before they are matched with the original's (for the rules). */
+  own: { document: VFile; themes: ThemeSource[]; papers: Array<{ symbol: string; file: VFile; point: Point | undefined }> };
+  /** Paper files of this language that could not be read (their messages say why). */
+  unreadable: VFile[];
 }
 
 /** A heading of the edition, in document order (PDF bookmarks, table of contents). */

@@ -1,28 +1,20 @@
 /**
  * What the rules look at: the loaded project, and per edition its source files with their
- * parsed trees, the numbered paragraphs, and helpers to turn offsets into places.
+ * parsed trees, the original edition, and helpers to turn offsets into places.
  */
-import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { Point } from 'unist';
 import type { Project } from '../load/project.js';
 import type { EditionSource, Lang } from '../types.js';
-import type { Coverage } from '../render/coverage.js';
+import type { Coverage } from '../model/fonts.js';
+import { originalEdition, type TextSource } from '../model/edition.js';
+
+export type { TextSource };
 
 export interface CheckConfig {
-  rules: Record<string, 'off' | 'warning' | 'error'>;
   /** Series whose symbols carry a four-digit year right after them: CTOC/COP/WG.4/2010/5. */
   yearSeries: string[];
-}
-
-/** One Markdown source with its tree: a paper or the introduction. */
-export interface TextSource {
-  lang: Lang;
-  file: VFile;
-  tree: Root;
-  /** The paper's symbol, or undefined for the introduction. */
-  symbol: string | undefined;
 }
 
 export interface CheckContext {
@@ -31,6 +23,9 @@ export interface CheckContext {
   coverage: Map<Lang, Coverage>;
   config: CheckConfig;
   editions: EditionSource[];
+  /** The original-language edition, when it was loaded. */
+  original: EditionSource | undefined;
+  /** Every paper and introduction of every edition (papers in the folder's order). */
   texts: TextSource[];
   pointAt(file: VFile, offset: number): Point;
 }
@@ -46,6 +41,7 @@ export function createContext(project: Project, config: CheckConfig, coverage: M
     coverage,
     config,
     editions: project.editions,
+    original: originalEdition(project),
     texts,
     pointAt(file, offset) {
       let loc = locations.get(file);

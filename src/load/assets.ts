@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Locale } from '../types.js';
 import { memoize } from '../memo.js';
+import { fontAssets, type FontAssets } from '../model/fonts.js';
 
 export interface Templates {
   html: string;
@@ -49,4 +50,11 @@ export async function loadFontSources(locale: Pick<Locale, 'fonts' | 'lang'>): P
       return { family: font.family, dir, stylesheets, subsets: font.subsets };
     }),
   );
+}
+
+/** A locale's declared fonts as parsed faces with their files, read and parsed once per process. */
+const fontsOfLocale = memoize((key: string): Promise<FontAssets> => loadFontSources(JSON.parse(key) as Pick<Locale, 'lang' | 'fonts'>).then(fontAssets));
+
+export function localeFonts(locale: Pick<Locale, 'lang' | 'fonts'>): Promise<FontAssets> {
+  return fontsOfLocale(JSON.stringify({ lang: locale.lang, fonts: locale.fonts }));
 }

@@ -1,35 +1,51 @@
-/** Reads compendium.config.yaml: the severity of each check rule and the year series. */
+/**
+ * Reads compendium.config.yaml: for each rule (and each loader finding) its severity, or
+ * `[severity, options]` after eslint and remark-lint; and the year series. Which ids exist and
+ * which options a rule takes is the checks' business: this only reads.
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { VFile } from 'vfile';
+import type { Point } from 'unist';
 import { readSource } from './read.js';
 import { parseYaml } from './yaml.js';
-import { fatal } from './report.js';
 
 export const CONFIG_NAME = 'compendium.config.yaml';
 
+export const severitySchema = z.enum(['off', 'warning', 'error']);
+export type Severity = z.infer<typeof severitySchema>;
+
 const configSchema = z
   .object({
-    rules: z.record(z.enum(['off', 'warning', 'error'])).default({}),
+    rules: z.record(z.union([severitySchema, z.tuple([severitySchema, z.record(z.unknown())])])).default({}),
     yearSeries: z.array(z.string().min(1)).default([]),
   })
   .strict();
 
+export interface RuleSetting {
+  severity: Severity;
+  options: Record<string, unknown> | undefined;
+  /** Where the setting stands in the configuration file. */
+  point: Point;
+}
+
 export interface LoadedConfig {
   file: VFile | undefined;
-  rules: Record<string, 'off' | 'warning' | 'error'>;
+  rules: Record<string, RuleSetting>;
   yearSeries: string[];
 }
 
-export async function loadConfig(root: string, knownRules: readonly string[]): Promise<LoadedConfig> {
+export async function loadConfig(root: string): Promise<LoadedConfig> {
   const path = join(root, CONFIG_NAME);
   if (!existsSync(path)) return { file: undefined, rules: {}, yearSeries: [] };
   const file = await readSource(path, root);
   const parsed = parseYaml(file, String(file.value), configSchema);
   if (!parsed) return { file, rules: {}, yearSeries: [] };
-  for (const id of Object.keys(parsed.value.rules)) {
-    if (!knownRules.includes(id)) fatal(file, `Unknown rule \`${id}\`: the rules are ${knownRules.join(', ')}`, parsed.source.pointOf(['rules', id]), 'config');
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, value] of Object.entries(parsed.value.rules)) {
+    const [severity, options] = typeof value === 'string' ? [value, undefined] : value;
+    rules[id] = { severity, options, point: parsed.source.pointOf(['rules', id]) };
   }
-  return { file, rules: parsed.value.rules, yearSeries: parsed.value.yearSeries };
+  return { file, rules, yearSeries: parsed.value.yearSeries };
 }

@@ -4,9 +4,8 @@
  * whose sources changed. No I/O: the files' values are already loaded.
  */
 import { createHash } from 'node:crypto';
-import { relative, sep } from 'node:path';
 import type { VFile } from 'vfile';
-import { LANGS, type Lang } from '../types.js';
+import type { Lang } from '../types.js';
 import type { Project } from './project.js';
 
 export interface Fingerprints {
@@ -19,15 +18,11 @@ export interface Fingerprints {
   shared: string;
 }
 
-const isLang = (value: string | undefined): value is Lang => (LANGS as readonly string[]).includes(value ?? '');
-const LOCALE_PACK = /[\\/]templates[\\/]locales[\\/]([a-z]{2})\.yaml$/;
+/** The language a file belongs to, as the loader stamped it (its sources folder or its locale pack). */
+const langOf = (file: VFile): Lang | undefined => file.data.lang;
+const isLocalePack = (file: VFile): boolean => file.extname === '.yaml' && file.dirname?.endsWith('locales') === true && file.data.lang !== undefined;
 
-export function fingerprints(project: Project, sourcesDir: string, extra: readonly string[] = []): Fingerprints {
-  const langOf = (file: VFile): Lang | undefined => {
-    const inSources = relative(sourcesDir, file.path);
-    const lang = inSources.startsWith('..') ? LOCALE_PACK.exec(file.path)?.[1] : inSources.split(sep)[0];
-    return isLang(lang) ? lang : undefined;
-  };
+export function fingerprints(project: Project, extra: readonly string[] = []): Fingerprints {
   const own = new Map<Lang, ReturnType<typeof createHash>>();
   const shared = createHash('sha256');
   // The locale packs give every edition its language switcher (names, directions, fonts).
@@ -37,7 +32,7 @@ export function fingerprints(project: Project, sourcesDir: string, extra: readon
     let hash = lang ? own.get(lang) : shared;
     if (!hash) own.set(lang as Lang, (hash = createHash('sha256')));
     hash.update(file.path).update('\0').update(String(file.value ?? '')).update('\0');
-    if (LOCALE_PACK.test(file.path)) locales.update(String(file.value ?? '')).update('\0');
+    if (isLocalePack(file)) locales.update(String(file.value ?? '')).update('\0');
   }
   const langs: Partial<Record<Lang, string>> = {};
   for (const [lang, hash] of own) langs[lang] = hash.digest('hex');

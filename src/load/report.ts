@@ -1,16 +1,34 @@
+/**
+ * What the loader reports: only what stops it from reading a source (judgements about
+ * content are rules, in src/check/rules/). Each finding has an id listed here, so that
+ * `rules` lists it, the configuration can set its severity and an ignore comment can accept it.
+ */
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { Point, Position } from 'unist';
 
 export const SOURCE = 'un-compendium';
 
-/** Record a fatal problem (the build cannot go on) at a place in a source file. */
-export function fatal(
-  file: VFile,
-  reason: string,
-  place: Point | Position | undefined,
-  ruleId: string,
-): VFileMessage {
+/** The loader's findings, by id: what stops reading. */
+export const LOADER_FINDINGS = {
+  'missing-source': 'A source the document needs is missing (the meeting registry, themes.yaml, introduction.md, papers/).',
+  'unknown-source': 'An entry in the sources that is not a language folder, meetings.yaml or a Markdown paper.',
+  'unknown-language': '`--lang` names a language that has no sources.',
+  'original-language': 'Exactly one language states `original: <its own language>` in its document.yaml.',
+  'missing-locale': 'A language with sources has no locale pack (templates/locales/<lang>.yaml).',
+  'source-outside': 'A source is a link to a file outside the sources: it is not read.',
+  'source-size': 'A source larger than 1 MiB is not read.',
+  'source-encoding': 'A source that is not UTF-8 is not read.',
+  'yaml-syntax': 'YAML (a .yaml file or front matter) that does not parse.',
+  'metadata-schema': 'YAML that parses but does not have the keys and values its file takes.',
+  'front-matter': 'A paper without front matter, or front matter where none belongs (the introduction).',
+  config: 'compendium.config.yaml names a rule that does not exist or gives it invalid options.',
+} as const;
+
+export type LoaderFinding = keyof typeof LOADER_FINDINGS;
+
+/** Record a problem that stops reading, at a place in a source file (fatal until configured otherwise). */
+export function fatal(file: VFile, reason: string, place: Point | Position | undefined, ruleId: LoaderFinding): VFileMessage {
   // A problem with the whole file is placed at its start, so every report has line:column.
   const message = file.message(reason, { place: place ?? { line: 1, column: 1 }, ruleId, source: SOURCE });
   message.fatal = true;

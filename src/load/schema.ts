@@ -110,10 +110,35 @@ export const localeSchema = z
       .strict()
       .optional(),
     newPaper: z.object({ firstSentence: text, ordinals: z.array(text).min(10) }).strict(),
-    typography: z.object({ nbspBefore: z.string(), nbspAfter: z.string() }).strict().optional(),
+    typography: z
+      .object({
+        /** Spaces that must not break: before these characters, and after these (French). */
+        nbspBefore: z.string().default(''),
+        nbspAfter: z.string().default(''),
+        /** Typographic quotation marks the language requires instead of straight ones. */
+        quotes: z.object({ open: text, close: text, openSingle: text, apostrophe: text }).strict().optional(),
+        /** Compounds that keep their hyphen: "age-sensitive" written "agesensitive" is reported. */
+        hyphenated: z.object({ first: z.array(text).min(1), second: z.array(text).min(1) }).strict().optional(),
+      })
+      .strict()
+      .optional(),
+    /** How the text cites paragraphs of the document, for the numbering check: a regular
+     * expression capturing the first (and an optional last) paragraph number. */
+    paragraphReference: text.optional(),
     fonts: z.array(
       z.object({ package: text, family: text, css: z.array(text).min(1), subsets: z.array(text).min(1) }).strict(),
     ),
     fontStack: z.array(text).min(1),
   })
   .strict();
+
+// ---- the types of valid sources, from the schemas (written once) --------------------
+
+export type DocumentText = z.infer<typeof documentTextSchema>;
+export type DocumentOriginal = z.infer<typeof documentOriginalSchema>;
+export type ThemeSource = z.infer<typeof themesSchema>['themes'][number];
+export type PaperOriginalFront = z.infer<typeof paperOriginalSchema>;
+export type PaperFront = PaperOriginalFront | z.infer<typeof paperTranslationSchema>;
+export type Meeting = z.infer<typeof meetingsSchema>['meetings'][number];
+export type Locale = z.infer<typeof localeSchema>;
+export type FontFace = Locale['fonts'][number];

@@ -1,4 +1,7 @@
 /** Which paragraph numbers changed between two builds (no I/O). */
+import { createHash } from 'node:crypto';
+import type { EditionSource } from '../types.js';
+
 export interface Renumbering {
   moved: Array<{ key: string; from: number; to: number }>;
   added: Array<{ key: string; to: number }>;
@@ -32,4 +35,25 @@ export function describeRenumbering(r: Renumbering): string | undefined {
   if (added.length > 0) parts.push(`new ${added.map((a) => a.to).join(', ')}`);
   if (removed.length > 0) parts.push(`removed ${removed.map((a) => a.from).join(', ')}`);
   return parts.join('; ');
+}
+
+/**
+ * Paragraph number by a key that survives renumbering: the paper it belongs to and a hash of
+ * its text (a rewritten paragraph reads as removed and new).
+ */
+export function paragraphKeys(
+  edition: Pick<EditionSource, 'papers' | 'introduction'>,
+  paragraphs: ReadonlyArray<{ number: number; path: string; text: string }>,
+): Record<string, number> {
+  const byPath = new Map<string, string>(edition.papers.map((p) => [p.file.path, p.symbol]));
+  byPath.set(edition.introduction.file.path, 'introduction');
+  const keys: Record<string, number> = {};
+  for (const p of paragraphs) {
+    const owner = byPath.get(p.path) ?? p.path;
+    const base = `${owner} ${createHash('sha256').update(p.text).digest('hex').slice(0, 10)}`;
+    let key = base;
+    for (let i = 2; key in keys; i++) key = `${base}-${i}`;
+    keys[key] = p.number;
+  }
+  return keys;
 }

@@ -7,35 +7,10 @@ import type { List, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Locale } from '../types.js';
+import { latinKey, letterLabel, roman, romanLabel } from '../model/labels.js';
 
 export interface LetterOptions {
   labels: Locale['labels'];
-}
-
-const ROMAN: Array<[number, string]> = [
-  [10, 'x'],
-  [9, 'ix'],
-  [5, 'v'],
-  [4, 'iv'],
-  [1, 'i'],
-];
-
-export function roman(n: number): string {
-  let out = '';
-  for (const [value, digits] of ROMAN) {
-    while (n >= value) {
-      out += digits;
-      n -= value;
-    }
-  }
-  return out;
-}
-
-/** The label of the n-th (0-based) subparagraph, e.g. "(a)"; past the alphabet: "(aa)". */
-export function letterLabel(labels: Locale['labels'], index: number): string {
-  const { letters } = labels;
-  const letter = index < letters.length ? letters[index] : `${letters[index % letters.length]}`.repeat(Math.floor(index / letters.length) + 1);
-  return labels.pattern.replace('{letter}', letter ?? '');
 }
 
 const remarkLetterSubparagraphs: Plugin<[LetterOptions], Root> = function (options) {
@@ -50,11 +25,6 @@ const remarkLetterSubparagraphs: Plugin<[LetterOptions], Root> = function (optio
     });
   };
 
-  /** Anchors use Latin letters in every language, so `#para-10-b` is the same place in all six. */
-  function latinKey(i: number): string {
-    return 'abcdefghijklmnopqrstuvwxyz'.charAt(i % 26).repeat(Math.floor(i / 26) + 1);
-  }
-
   function letterList(list: List, prefix: string, label: (i: number) => string, key: (i: number) => string, next: () => number): void {
     list.ordered = true;
     list.start = null;
@@ -67,7 +37,7 @@ const remarkLetterSubparagraphs: Plugin<[LetterOptions], Root> = function (optio
       for (const child of item.children) {
         if (child.type !== 'list') continue;
         let j = 0;
-        letterList(child, anchor, (k) => options.labels.romanPattern.replace('{roman}', roman(k + 1)), (k) => roman(k + 1), () => j++);
+        letterList(child, anchor, (k) => romanLabel(options.labels, k), (k) => roman(k + 1), () => j++);
       }
     }
   }

@@ -1,16 +1,26 @@
 /**
  * remark plugin: number the paragraphs consecutively through the whole document.
  *
- * A paragraph directly inside a chapter's body or a paper is a numbered paragraph; a list
- * that follows it holds its subparagraphs. The numbers are computed, never typed: an
- * ordered list where a paragraph belongs (`12. Text`) is a typed number and is reported.
+ * What a numbered paragraph is comes from the model (`blocksOf`): a paragraph directly
+ * inside a chapter's body or a paper, with the subparagraph lists that follow it. The numbers
+ * are computed, never typed: a typed number (`12. Text`) stops the build here (the
+ * paragraph-numbering rule reports it, with a fix, before anything is transformed).
  */
-import type { Root, List, Paragraph, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
+import type { Position } from 'unist';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { toString } from 'mdast-util-to-string';
 import type { NumberedParagraphNode } from '../types.js';
+import { blocksOf } from '../model/paragraphs.js';
 import { reportOn } from './source-files.js';
+
+/** The span of a run of nodes of one file (a numbered paragraph and its lists). */
+export function spanOf(nodes: ReadonlyArray<{ position?: Position | undefined }>): Position | undefined {
+  const start = nodes[0]?.position?.start;
+  const end = nodes.at(-1)?.position?.end;
+  return start && end ? { start, end } : undefined;
+}
 
 const remarkNumberParagraphs: Plugin<[], Root> = function () {
   return function (tree: Root, file: VFile) {
@@ -19,21 +29,18 @@ const remarkNumberParagraphs: Plugin<[], Root> = function () {
 
     const group = (children: RootContent[], path: string | undefined): NumberedParagraphNode[] => {
       const out: NumberedParagraphNode[] = [];
-      for (const child of children) {
-        if (child.type === 'paragraph') {
+      for (const block of blocksOf(children)) {
+        if (block.kind === 'paragraph') {
           number += 1;
-          out.push({ type: 'numberedParagraph', number, children: [child as Paragraph], data: { ...(path ? { path } : {}) } });
-          paragraphs.push({ number, path: path ?? '', line: child.position?.start.line ?? 0, text: toString(child) });
-        } else if (child.type === 'list' && (child as List).ordered) {
-          reportOn(file, path, child, 'Typed paragraph number: remove it, paragraph numbers are computed', 'typed-paragraph-number', { fatal: true });
-        } else if (child.type === 'list') {
-          const last = out.at(-1);
-          if (last) last.children.push(child as List);
-          else reportOn(file, path, child, 'A subparagraph list must follow the paragraph that introduces it', 'subparagraph-without-paragraph', { fatal: true });
-        } else if (child.type === 'html' && /^<!--[^]*-->$/.test(child.value.trim())) {
-          // A comment (e.g. a check-ignore note for editors): never printed.
-        } else {
-          reportOn(file, path, child, `Unexpected ${child.type} in a paper or chapter: only paragraphs and subparagraph lists belong there`, 'unexpected-block', { fatal: true });
+          const position = spanOf([block.node, ...block.lists]);
+          out.push({ type: 'numberedParagraph', number, children: [block.node, ...block.lists], data: { ...(path ? { path } : {}) }, ...(position ? { position } : {}) });
+          paragraphs.push({ number, path: path ?? '', line: block.node.position?.start.line ?? 0, text: toString(block.node) });
+        } else if (block.kind === 'typed-number') {
+          reportOn(file, path, block.node, 'Typed paragraph number: remove it, paragraph numbers are computed', 'typed-paragraph-number', { fatal: true });
+        } else if (block.kind === 'orphan-list') {
+          reportOn(file, path, block.node, 'A subparagraph list must follow the paragraph that introduces it', 'subparagraph-without-paragraph', { fatal: true });
+        } else if (block.kind === 'unexpected') {
+          reportOn(file, path, block.node, `Unexpected ${block.node.type} in a paper or chapter: only paragraphs and subparagraph lists belong there`, 'unexpected-block', { fatal: true });
         }
       }
       return out;

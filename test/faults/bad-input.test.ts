@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { cli, ROOT } from '../helpers/cli.js';
 import { copySources, edit } from '../helpers/sources.js';
 import { loadProject } from '../../src/load/project.js';
-import { transformEdition } from '../../src/pipeline.js';
+import { transformEdition } from '../../src/transform/edition.js';
 import { loadFontSources, loadTemplates } from '../../src/load/assets.js';
-import { fontAssets } from '../../src/render/fonts.js';
+import { fontAssets } from '../../src/model/fonts.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 const PAPER = join('en', 'papers', 'CTOC-COP-WG.4-2010-5.md');

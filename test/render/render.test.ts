@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ddmmyy, formatDate, formatMeetingDates } from '../../src/render/dates.js';
 import { barcodeValue, code39Svg, qrSvg } from '../../src/render/codes.js';
 import { cssString, pageCss } from '../../src/render/page-css.js';
-import { fontAssets } from '../../src/render/fonts.js';
+import { fontAssets } from '../../src/model/fonts.js';
 import type { Locale } from '../../src/types.js';
 
 const en = { intl: 'en-GB', meetingDates: '{day1} and {date2}' } as Locale;

@@ -4,9 +4,11 @@ import remarkParse from 'remark-parse';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { loadProject } from '../../src/load/project.js';
-import { assembleEdition, comparePapers, documentNumber } from '../../src/transform/assemble.js';
+import { assembleEdition } from '../../src/transform/assemble.js';
+import { comparePapers, documentNumber } from '../../src/model/edition.js';
 import remarkNumberParagraphs from '../../src/transform/remark-number-paragraphs.js';
-import remarkLetterSubparagraphs, { letterLabel, roman } from '../../src/transform/remark-letter-subparagraphs.js';
+import remarkLetterSubparagraphs from '../../src/transform/remark-letter-subparagraphs.js';
+import { letterLabel, roman } from '../../src/model/labels.js';
 import type { NumberedParagraphNode, PaperNode, ThemeNode } from '../../src/types.js';
 import { ROOT } from '../helpers/cli.js';
 

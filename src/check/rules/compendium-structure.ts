@@ -1,30 +1,49 @@
 /**
- * compendium-structure: every theme has key topics and at least one paper; every paper has
- * paragraphs; the introduction has paragraphs. (Unknown themes, duplicate papers, missing or
- * unknown metadata keys are found while loading and reported with their own rule ids.)
+ * compendium-structure: the original states a well-formed compendium — theme ids are unique,
+ * every paper names a theme of themes.yaml, every theme has at least one paper, every paper
+ * and the introduction have paragraphs, and a text holds only paragraphs and the subparagraph
+ * lists that follow them (what the numbering can number).
  */
 import { lintRule } from '../rule.js';
+import { blocksOf } from '../../model/paragraphs.js';
+import { closest } from '../../model/closest.js';
 
 export default lintRule(
   {
     id: 'compendium-structure',
-    description: 'Each theme has key topics and at least one paper, each paper and the introduction have paragraphs (unknown themes, duplicate papers and missing or unknown metadata are reported by the loader).',
+    description: 'Theme ids are unique and each paper names one; each theme has a paper; each paper and the introduction have paragraphs, and hold only paragraphs and their subparagraph lists.',
     example: 'en/themes.yaml:40:7 Theme `organ-removal` has no paper',
     fixable: false,
   },
   (context, report) => {
-    for (const edition of context.editions) {
-      if (edition.lang !== (context.project.original ?? edition.lang)) continue;
-      for (const theme of edition.themes) {
-        if (!edition.papers.some((p) => p.theme === theme.id)) {
-          report(edition.themesFile.file, edition.themesFile.points[theme.id], `Theme \`${theme.id}\` has no paper`);
+    const edition = context.original;
+    if (!edition) return;
+    const themes = edition.themesFile;
+    const seen = new Set<string>();
+    for (const theme of edition.own.themes) {
+      if (seen.has(theme.id)) report(themes.file, themes.points[theme.id], `Duplicate theme id \`${theme.id}\``);
+      seen.add(theme.id);
+    }
+    const ids = edition.themes.map((t) => t.id);
+    for (const paper of edition.papers) {
+      if (ids.includes(paper.theme)) continue;
+      const near = closest(paper.theme, ids);
+      report(paper.structureFile, paper.points['theme'], `Unknown theme \`${paper.theme}\`${near ? ` (did you mean \`${near}\`?)` : ''}: themes.yaml has ${ids.join(', ')}`);
+    }
+    for (const theme of edition.themes) {
+      if (!edition.papers.some((p) => p.theme === theme.id)) report(themes.file, themes.points[theme.id], `Theme \`${theme.id}\` has no paper`);
+    }
+    const texts = [{ ...edition.introduction, label: 'The introduction', at: undefined }, ...edition.papers.map((p) => ({ tree: p.tree, file: p.file, label: `Paper ${p.symbol}`, at: p.points['symbol'] }))];
+    for (const text of texts) {
+      if (!blocksOf(text.tree.children).some((b) => b.kind === 'paragraph')) report(text.file, text.at ?? { line: 1, column: 1 }, `${text.label} has no paragraph`);
+    }
+    // In every language: only what the numbering can number (raw HTML is source-markup's).
+    for (const text of context.texts) {
+      for (const block of blocksOf(text.tree.children)) {
+        if (block.kind === 'orphan-list') report(text.file, block.node.position, 'A subparagraph list must follow the paragraph that introduces it');
+        else if (block.kind === 'unexpected' && block.node.type !== 'html') {
+          report(text.file, block.node.position, `Unexpected ${block.node.type}: only paragraphs and subparagraph lists belong in a paper or the introduction`);
         }
-      }
-      if (!edition.introduction.tree.children.some((n) => n.type === 'paragraph')) {
-        report(edition.introduction.file, { line: 1, column: 1 }, 'The introduction has no paragraph');
-      }
-      for (const paper of edition.papers) {
-        if (!paper.tree.children.some((n) => n.type === 'paragraph')) report(paper.file, paper.points['symbol'], `Paper ${paper.symbol} has no paragraph`);
       }
     }
   },

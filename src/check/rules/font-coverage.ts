@@ -18,7 +18,8 @@ export default lintRule(
       const covers = context.coverage.get(edition.lang);
       if (!covers) continue;
       const fonts = edition.locale.fonts.map((f) => f.family).join(', ');
-      const files = [...edition.files, ...context.project.files.filter((f) => f.path.endsWith(`locales/${edition.lang}.yaml`))];
+      // The edition's sources and its locale pack: every file the loader stamped with its language.
+      const files = context.project.files.filter((f) => f.data.lang === edition.lang);
       for (const file of files) {
         const value = String(file.value ?? '');
         const yaml = file.extname === '.yaml';

@@ -1,15 +1,16 @@
 /**
- * paragraph-numbering: paragraph numbers are computed, consecutive through the document.
- * A number typed in a source (a legacy `12.` prefix, which Markdown reads as a numbered
- * list) must agree with the computed one and is removed by --fix; a cross-reference in the
- * text ("paragraph 23", "paras. 12–15") must point to paragraphs that exist.
+ * paragraph-numbering: paragraph numbers are computed, consecutive through the document
+ * (`numberedParagraphs`, the numbering the editions print). A number typed in a source (a
+ * legacy `12.` prefix, which Markdown reads as a numbered list) must agree with the computed
+ * one and is removed by --fix; a cross-reference in the text ("paragraph 23", "paras. 12–15",
+ * as the locale pack's `paragraphReference` says) must point to paragraphs that exist.
  */
 import { lintRule } from '../rule.js';
-import { blocks, paragraphs } from '../text.js';
-import { textsInOrder } from '../../transform/assemble.js';
+import { paragraphs } from '../text.js';
+import { numberedParagraphs } from '../../model/paragraphs.js';
+import { memoize } from '../../memo.js';
 
-/** "paragraph 23", "paragraphs 12 and 13", "para. 4", "paras. 12–15" (English). */
-const REFERENCE = /\b(?:paragraphs?|paras?\.)\s+(\d+)(?:\s*(?:[–-]|to|and)\s*(\d+))?/g;
+const referencePattern = memoize((source: string) => new RegExp(source, 'gu'));
 
 export default lintRule(
   {
@@ -20,44 +21,31 @@ export default lintRule(
   },
   (context, report) => {
     for (const edition of context.editions) {
-      // The computed numbering, in printed order, by source file: a typed number (an ordered
-      // list where a paragraph belongs) counts one paragraph per item, as it will once removed.
-      let total = 0;
-      const byFile = new Map<string, number[]>();
-      for (const { file, tree } of textsInOrder(edition)) {
-        const numbers: number[] = [];
-        for (const node of tree.children) {
-          const count = node.type === 'paragraph' ? 1 : node.type === 'list' && node.ordered ? node.children.length : 0;
-          for (let i = 0; i < count; i++) numbers.push(++total);
-        }
-        byFile.set(file.path, numbers);
+      const numbered = numberedParagraphs(edition);
+      const total = numbered.length;
+      // Typed numbers: one per item of an ordered list where paragraphs belong.
+      const items = new Map<object, number>();
+      for (const p of numbered) {
+        if (p.block.kind !== 'typed-number') continue;
+        const i = items.get(p.block.node) ?? 0;
+        items.set(p.block.node, i + 1);
+        const item = p.block.node.children[i];
+        const start = item?.position?.start.offset;
+        if (start === undefined) continue;
+        const typed = /^\s*(\d+)[.)]\s*/.exec(String(p.text.file.value).slice(start));
+        if (!typed) continue;
+        const value = Number(typed[1]);
+        const reason =
+          value === p.number
+            ? `Typed paragraph number ${value}: numbers are computed, remove it`
+            : `Typed paragraph number ${value} disagrees with the computed number ${p.number}: remove it`;
+        report(p.text.file, context.pointAt(p.text.file, start), reason, { start, end: start + typed[0].length, text: '' });
       }
-
+      const reference = edition.locale.paragraphReference;
+      if (!reference) continue;
       for (const text of context.texts.filter((t) => t.lang === edition.lang)) {
-        const numbers = byFile.get(text.file.path) ?? [];
-        let index = 0;
-        for (const block of blocks(text.tree, text.file)) {
-          if (block.node.type === 'list' && block.node.ordered) {
-            const list = block.node;
-            for (const item of list.children) {
-              const computed = numbers[index++];
-              const start = item.position?.start.offset ?? block.start;
-              const typed = /^\s*(\d+)[.)]\s*/.exec(String(text.file.value).slice(start));
-              if (!typed) continue;
-              const value = Number(typed[1]);
-              const reason =
-                value === computed
-                  ? `Typed paragraph number ${value}: numbers are computed, remove it`
-                  : `Typed paragraph number ${value} disagrees with the computed number ${computed ?? '?'}: remove it`;
-              report(text.file, context.pointAt(text.file, start), reason, { start, end: start + typed[0].length, text: '' });
-            }
-          } else if (block.node.type === 'paragraph') {
-            index += 1;
-          }
-        }
-        if (edition.lang !== 'en') continue;
         for (const para of paragraphs(text.tree, text.file)) {
-          for (const match of para.raw.matchAll(REFERENCE)) {
+          for (const match of para.raw.matchAll(referencePattern(reference))) {
             const cited = [Number(match[1]), ...(match[2] ? [Number(match[2])] : [])];
             const bad = cited.filter((n) => n < 1 || n > total);
             if (bad.length === 0) continue;

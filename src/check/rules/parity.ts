@@ -1,53 +1,75 @@
 /**
- * parity: every language edition has the original's papers and themes, the same number of
- * paragraphs and of subparagraphs in each paper (and the introduction), the same number of
- * key topics per theme, and cites the same document symbols in each paper.
+ * parity: every language edition has the original's papers and themes and nothing else, the
+ * same number of paragraphs and of subparagraphs in each paper (and the introduction), the
+ * same number of key topics per theme, and cites the same document symbols in each paper.
+ * A paper that could not be read is reported once, where it failed, not again here.
  */
-import type { Root } from 'mdast';
 import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
+import { shapeOf } from '../../model/paragraphs.js';
 import { symbolCandidates } from '../../model/symbols.js';
+import type { TextSource } from '../context.js';
 
-function shape(tree: Root): { paragraphs: number; subparagraphs: number[] } {
-  const subparagraphs: number[] = [];
-  let count = 0;
-  for (const node of tree.children) {
-    if (node.type === 'paragraph') count += 1;
-    else if (node.type === 'list') subparagraphs.push(node.children.length);
-  }
-  return { paragraphs: count, subparagraphs };
-}
+const basename = (path: string): string => path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
 
 export default lintRule(
   {
     id: 'parity',
-    description: "Every language has the original's papers and themes, the same number of paragraphs and subparagraphs per paper, key topics per theme, and the same symbols in each paper.",
+    description: "Every language has the original's papers and themes and no others, the same number of paragraphs and subparagraphs per paper, key topics per theme, and the same symbols in each paper.",
     example: 'fr/papers/CTOC-COP-WG.4-2019-3.md:1:1 3 paragraphs, but the original (en) has 4',
     fixable: false,
   },
   (context, report) => {
-    const original = context.editions.find((e) => e.lang === context.project.original);
+    const original = context.original;
     if (!original) return;
     const origTexts = new Map(context.texts.filter((t) => t.lang === original.lang).map((t) => [t.symbol ?? '', t]));
+    const origUnreadable = new Set(original.unreadable.map((f) => basename(f.path)));
     for (const edition of context.editions) {
       if (edition === original) continue;
+      const themes = edition.themesFile;
+      // Themes: the original's, no others, as many key topics.
       for (const theme of original.themes) {
         const own = edition.themes.find((t) => t.id === theme.id);
-        if (own && own.keyTopics.length !== theme.keyTopics.length) {
-          report(edition.themesFile.file, edition.themesFile.points[theme.id], `Theme \`${theme.id}\` has ${own.keyTopics.length} key topics, but the original (${original.lang}) has ${theme.keyTopics.length}`);
+        if (!own) report(themes.file, undefined, `Theme \`${theme.id}\` of the original (${original.lang}) is missing here`);
+        else if (own.keyTopics.length !== theme.keyTopics.length) {
+          report(themes.file, themes.points[theme.id], `Theme \`${theme.id}\` has ${own.keyTopics.length} key topics, but the original (${original.lang}) has ${theme.keyTopics.length}`);
         }
       }
+      const seenThemes = new Set<string>();
+      for (const theme of edition.own.themes) {
+        if (!original.themes.some((t) => t.id === theme.id)) report(themes.file, themes.points[theme.id], `Theme \`${theme.id}\` is not in the original (${original.lang})`);
+        else if (seenThemes.has(theme.id)) report(themes.file, themes.points[theme.id], `Theme \`${theme.id}\` is given twice`);
+        seenThemes.add(theme.id);
+      }
+      // Papers: the original's, each once, no others.
+      const unreadable = new Set(edition.unreadable.map((f) => basename(f.path)));
+      const given = new Map<string, string>();
+      for (const paper of edition.own.papers) {
+        const other = given.get(paper.symbol);
+        if (other) report(paper.file, paper.point, `Paper \`${paper.symbol}\` is also in ${other}`);
+        else given.set(paper.symbol, basename(paper.file.path));
+        if (!original.papers.some((p) => p.symbol === paper.symbol) && !origUnreadable.has(basename(paper.file.path))) {
+          report(paper.file, paper.point, `Paper \`${paper.symbol}\` is not in the original (${original.lang})`);
+        }
+      }
+      for (const paper of original.papers) {
+        const name = basename(paper.structureFile.path);
+        if (!given.has(paper.symbol) && !unreadable.has(name)) {
+          report(edition.own.document, undefined, `Paper \`${paper.symbol}\` has no ${edition.lang} text (expected sources/${edition.lang}/papers/${name})`);
+        }
+      }
+      // Each text: the same shape and the same symbols as the original's.
       for (const text of context.texts.filter((t) => t.lang === edition.lang)) {
         const orig = origTexts.get(text.symbol ?? '');
         if (!orig) continue;
-        const a = shape(text.tree);
-        const b = shape(orig.tree);
+        const a = shapeOf(text.tree);
+        const b = shapeOf(orig.tree);
         const place = text.tree.children[0]?.position?.start ?? { line: 1, column: 1 };
         if (a.paragraphs !== b.paragraphs) report(text.file, place, `${a.paragraphs} paragraphs, but the original (${original.lang}) has ${b.paragraphs}`);
         if (a.subparagraphs.join() !== b.subparagraphs.join()) {
           report(text.file, place, `Subparagraphs ${a.subparagraphs.join(', ') || 'none'} per list, but the original (${original.lang}) has ${b.subparagraphs.join(', ') || 'none'}`);
         }
-        const symbols = (t: typeof text) => paragraphs(t.tree, t.file).flatMap((p) => symbolCandidates(p.raw).map((c) => c.text)).sort();
+        const symbols = (t: TextSource) => paragraphs(t.tree, t.file).flatMap((p) => symbolCandidates(p.raw).map((c) => c.text)).sort();
         const mine = symbols(text);
         const theirs = symbols(orig);
         const missing = theirs.filter((s) => !mine.includes(s));

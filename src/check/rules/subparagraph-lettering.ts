@@ -7,18 +7,7 @@
 import type { Locale } from '../../types.js';
 import { lintRule } from '../rule.js';
 import { blocks, paragraphs } from '../text.js';
-import { letterLabel } from '../../transform/remark-letter-subparagraphs.js';
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A regex for one label in the locale's style, capturing the letter. */
-export function labelPattern(labels: Locale['labels']): RegExp {
-  const letters = labels.letters.map(escape).sort((a, b) => b.length - a.length).join('|');
-  const [before = '', after = ''] = labels.pattern.split('{letter}').map(escape);
-  return new RegExp(`(?<![\\p{L}\\p{N}(])${before}(${letters})${after}(?=\\s)`, 'gu');
-}
+import { labelPattern, letterLabel } from '../../model/labels.js';
 
 /** The other common style (English `(a)` vs French `a)`), to report a label in the wrong one. */
 function otherStyle(labels: Locale['labels']): RegExp | undefined {

@@ -1,0 +1,40 @@
+/**
+ * Stage: run the rule catalogue over the loaded project — incrementally in a long-running
+ * process (watch): a language whose sources did not change, in a project whose shared parts
+ * did not change, has the findings it had, so its checked files are reused and only the
+ * others are checked.
+ */
+import { required, type CheckState } from '../stages.js';
+import { hasFatal } from '../load/report.js';
+import { runChecks } from './run.js';
+
+export function checkSources(state: CheckState): void {
+  const project = required(state.project, 'the project');
+  const config = required(state.config, 'the configuration');
+  const prints = required(state.fingerprints, 'the fingerprints');
+  const memo = state.options.memo;
+  const previous = memo?.check;
+  const langs = project.editions.map((e) => e.lang);
+  const changed =
+    previous && previous.shared === prints.shared
+      ? langs.filter((lang) => lang === project.original || prints.langs[lang] !== previous.langs[lang])
+      : undefined;
+  const { files: checked, fixes } = runChecks(project, config, state.coverage, changed ? { langs: changed, langOf: prints.langOf } : undefined);
+  const files = checked.map((file) => {
+    const lang = prints.langOf(file);
+    const reuse = changed && lang && !changed.includes(lang) ? previous?.files.get(file.path) : undefined;
+    return reuse && reuse.value === file.value ? reuse : file;
+  });
+  if (memo) memo.check = { shared: prints.shared, langs: prints.langs, files: new Map(files.map((f) => [f.path, f])) };
+  state.files = config.file ? [config.file, ...files] : files;
+  state.fixes = fixes;
+  state.ok = !hasFatal(state.files);
+}
+
+/** Stage: the build's gate — any error, or nothing to build, and nothing is printed. */
+export function gate(state: CheckState): 'stop' | void {
+  if (!state.ok || required(state.project, 'the project').editions.length === 0) {
+    state.ok = false;
+    return 'stop';
+  }
+}

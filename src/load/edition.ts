@@ -1,0 +1,60 @@
+/**
+ * One language edition from the loaded sources (no I/O): structure from the original —
+ * symbols, years, meetings, the order of themes — and text from the language. What does not
+ * match the original is kept for the parity rule to report, not judged here.
+ */
+import type { DocumentMeta, EditionSource, Locale, Meeting, PaperSource, ThemeSource } from '../types.js';
+import type { DocumentOriginal } from './schema.js';
+import type { LanguageSources } from './language.js';
+
+export function mergeEdition(src: LanguageSources, orig: LanguageSources, locale: Locale, meetings: Meeting[]): EditionSource | undefined {
+  const structure = orig.doc as DocumentOriginal | undefined;
+  if (!structure || !('symbol' in structure) || !src.doc || !src.themes || !orig.themes || !src.introduction || !src.themesFile) return undefined;
+
+  // Themes in the original's order, with this language's text.
+  const themes: ThemeSource[] = [];
+  for (const t of orig.themes) {
+    const own = src.themes.find((x) => x.id === t.id);
+    if (own && !themes.includes(own)) themes.push(own);
+  }
+
+  const bySymbol = new Map(src.papers.map((p) => [p.front.symbol, p]));
+  const papers: PaperSource[] = [];
+  for (const p of orig.papers) {
+    const own = bySymbol.get(p.front.symbol);
+    if (!own || !('theme' in p.front)) continue;
+    const { symbol, year, meeting, theme } = p.front;
+    papers.push({ symbol, year, meeting, theme, tree: own.tree, file: own.file, points: p.points, structureFile: p.file });
+  }
+
+  const meta: DocumentMeta = {
+    symbol: structure.symbol,
+    symbolConfirmed: structure.symbolConfirmed,
+    jobNumber: structure.jobNumber,
+    distribution: structure.distribution,
+    date: structure.date,
+    processingDates: structure.processingDates,
+    original: structure.original,
+    meetingDates: structure.meeting.dates,
+    body: src.doc.body,
+    meetingPlace: src.doc.meeting.place,
+    title: src.doc.title,
+    subtitle: src.doc.subtitle,
+    chapters: src.doc.chapters,
+    keywords: src.doc.keywords,
+  };
+  return {
+    lang: src.lang,
+    meta,
+    locale,
+    themes,
+    introduction: src.introduction,
+    papers,
+    meetings,
+    files: src.files,
+    structure: { file: orig.docFile, points: orig.docPoints },
+    themesFile: { file: src.themesFile, points: src.themePoints },
+    own: { document: src.docFile, themes: src.themes, papers: src.papers.map((p) => ({ symbol: p.front.symbol, file: p.file, point: p.points['symbol'] })) },
+    unreadable: src.unreadable,
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The project's one view of the file system while loading (after Typst's `World`): every
+ * source is read through it, nothing outside the sources and the templates is read (a link
+ * out of them is refused), every file read is listed in the order it was asked for, and each
+ * file is stamped with the language it belongs to.
+ */
+import { realpath } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { VFile } from 'vfile';
+import { LANGS, type Lang } from '../types.js';
+import { listDir, readSource } from './read.js';
+import { fatal } from './report.js';
+
+export interface World {
+  root: string;
+  sources: string;
+  templates: string;
+  /** Every file read or found missing, with its messages. */
+  files: VFile[];
+  exists(path: string): boolean;
+  list(dir: string): Promise<string[]>;
+  /** Read a source and list it. */
+  read(path: string): Promise<VFile>;
+  /** Read many sources (64 at a time), listed in the order given. */
+  readAll(paths: readonly string[]): Promise<VFile[]>;
+  /** A file that is not there (or not readable), listed so its message is reported. */
+  placeholder(path: string): VFile;
+}
+
+const isLang = (value: string | undefined): value is Lang => (LANGS as readonly string[]).includes(value ?? '');
+
+/** The language a file belongs to: its folder under the sources, or its locale pack. */
+export function languageOf(path: string, dirs: { sources: string; templates: string }): Lang | undefined {
+  const inSources = relative(dirs.sources, path);
+  if (!inSources.startsWith('..')) {
+    const first = inSources.split(sep)[0];
+    return isLang(first) ? first : undefined;
+  }
+  const inLocales = relative(join(dirs.templates, 'locales'), path);
+  const name = /^([a-z]{2})\.yaml$/.exec(inLocales)?.[1];
+  return isLang(name) ? name : undefined;
+}
+
+export async function createWorld(root: string, sourcesDir?: string): Promise<World> {
+  const sources = sourcesDir ?? join(root, 'sources');
+  const templates = join(root, 'templates');
+  const allowed = await Promise.all([sources, templates].map((dir) => realpath(dir).catch(() => dir)));
+  const files: VFile[] = [];
+  const stamp = (file: VFile): VFile => {
+    const lang = languageOf(file.path, { sources, templates });
+    if (lang) file.data.lang = lang;
+    return file;
+  };
+  const readOne = async (path: string): Promise<VFile> => {
+    // Nothing in the sources may make the pipeline read elsewhere: no link out of the folder.
+    const real = await realpath(path);
+    if (!allowed.some((dir) => real.startsWith(dir + sep))) {
+      const file = new VFile({ path, cwd: root, value: '' });
+      fatal(file, `Refusing to read ${path}: it links outside the sources (to ${real})`, undefined, 'source-outside');
+      return stamp(file);
+    }
+    return stamp(await readSource(path, root));
+  };
+  return {
+    root,
+    sources,
+    templates,
+    files,
+    exists: existsSync,
+    list: listDir,
+    async read(path) {
+      const file = await readOne(path);
+      files.push(file);
+      return file;
+    },
+    async readAll(paths) {
+      const out: VFile[] = [];
+      for (let i = 0; i < paths.length; i += 64) out.push(...(await Promise.all(paths.slice(i, i + 64).map(readOne))));
+      files.push(...out);
+      return out;
+    },
+    placeholder(path) {
+      const file = stamp(new VFile({ path, cwd: root }));
+      files.push(file);
+      return file;
+    },
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * How the stage list of `src/pipeline.ts` runs (after unified-engine's file pipeline): one
+ * state object goes through each stage in turn; a stage may end the run (`'stop'`: the
+ * sources have errors, there is nothing to do). Per-edition stages run for each edition in
+ * order; from the first stage marked `concurrent` on, an edition's remaining stages run in a
+ * pool (p-limit) while the next edition goes through the first ones. What a stage sets up
+ * it undoes through `state.cleanup`, run in reverse order however the run ends.
+ */
+import type { VFile } from 'vfile';
+import pLimit from 'p-limit';
+import { availableParallelism } from 'node:os';
+import type { Project } from './load/project.js';
+import type { LoadedConfig } from './load/config.js';
+import type { Fingerprints } from './load/fingerprint.js';
+import type { Coverage } from './model/fonts.js';
+import type { Fix } from './check/rule.js';
+import type { Lang } from './types.js';
+import type { Renumbering } from './render/renumbering.js';
+import type { TransformedEdition } from './transform/edition.js';
+import type { BrowserSession } from './print/session.js';
+import type { Templates } from './load/assets.js';
+import type { CacheState } from './write/cache.js';
+import type { StagedEdition } from './write/output.js';
+import type { Printer } from './print/printer.js';
+
+export interface CheckOptions {
+  root: string;
+  langs?: readonly Lang[] | undefined;
+  /** The sources folder (default: `<root>/sources`). */
+  sourcesDir?: string | undefined;
+  /** What the previous run in this process found (watch): unchanged languages are not checked again. */
+  memo?: BuildMemo | undefined;
+}
+
+export interface BuildOptions extends CheckOptions {
+  outDir: string;
+  /** Called as each edition moves through the stages. */
+  onProgress?: ((lang: Lang, stage: string) => void) | undefined;
+  /** Print every edition even when its content hash says it is unchanged. */
+  force?: boolean | undefined;
+  /** A warm browser to reuse (watch mode); otherwise one is started for this build. */
+  session?: BrowserSession | undefined;
+  /** Editions printed at once (default: COMPENDIUM_CONCURRENCY, else the number of cores). */
+  concurrency?: number | undefined;
+}
+
+/**
+ * What a long-running process (watch) keeps between builds: per language, the content
+ * fingerprint it was checked and transformed at, its checked files and its edition.
+ */
+export interface BuildMemo {
+  check?: { shared: string; langs: Partial<Record<Lang, string>>; files: Map<string, VFile> };
+  editions: Map<Lang, { key: string; edition: TransformedEdition }>;
+}
+
+export function createMemo(): BuildMemo {
+  return { editions: new Map() };
+}
+
+/** What the check stages leave: the project, every file with its messages, the fixes. */
+export interface CheckState {
+  options: CheckOptions;
+  config?: LoadedConfig;
+  project?: Project;
+  /** Per language: whether its declared fonts cover a character. */
+  coverage: Map<Lang, Coverage>;
+  fingerprints?: Fingerprints;
+  /** Files with messages (sources, editions): report them all. */
+  files: VFile[];
+  fixes: Fix[];
+  ok: boolean;
+  cleanup: Array<() => Promise<void>>;
+}
+
+export interface EditionJob {
+  lang: Lang;
+  edition?: TransformedEdition;
+  /** The content key the cache compares. */
+  key?: string;
+  staged?: StagedEdition;
+  pdf?: Uint8Array;
+}
+
+export interface BuildOutput {
+  lang: Lang;
+  html: string;
+  pdf: string;
+  cached: boolean;
+}
+
+export interface BuildState extends CheckState {
+  options: BuildOptions;
+  /** The browser and pdf-lib code, started on first use (or early, when printing is likely). */
+  printer: () => Promise<Printer>;
+  /** Set by Ctrl-C: nothing more is staged or printed. */
+  stopped: boolean;
+  staging?: string;
+  cache?: CacheState;
+  code?: string;
+  templates?: Templates;
+  jobs: EditionJob[];
+  outputs: BuildOutput[];
+  /** Per language: which paragraph numbers changed since the previous build. */
+  renumbering: Partial<Record<Lang, Renumbering>>;
+}
+
+export type Outcome = void | 'stop';
+export type Stage<S> = (state: S) => Outcome | Promise<Outcome>;
+/** `'done'`: this edition needs no further stage (unchanged, or failed with a message). */
+export type EditionStage = ((job: EditionJob, state: BuildState) => void | 'done' | Promise<void | 'done'>) & { concurrent?: boolean };
+
+/** A value a previous stage must have set. */
+export function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`Pipeline stage order: ${what} is not available yet`);
+  return value;
+}
+
+/** Run stages in order; false when one of them stopped the run. */
+export async function runStages<S>(stages: ReadonlyArray<Stage<S>>, state: S): Promise<boolean> {
+  for (const stage of stages) if ((await stage(state)) === 'stop') return false;
+  return true;
+}
+
+/** Undo what the stages set up, last first; every undo runs even when one fails. */
+export async function runCleanup(state: CheckState): Promise<void> {
+  const errors: unknown[] = [];
+  for (const undo of state.cleanup.splice(0).reverse()) await undo().catch((error: unknown) => errors.push(error));
+  if (errors.length > 0) throw errors[0];
+}
+
+/** Each edition through the per-edition stages; resolves when all are through (or one failed). */
+export async function runEditions(stages: readonly EditionStage[], state: BuildState, concurrency: number): Promise<void> {
+  const split = stages.findIndex((s) => s.concurrent);
+  const first = split < 0 ? stages : stages.slice(0, split);
+  const rest = split < 0 ? [] : stages.slice(split);
+  const limit = pLimit(Math.max(1, concurrency));
+  const pending: Array<Promise<void>> = [];
+  const through = async (list: readonly EditionStage[], job: EditionJob): Promise<boolean> => {
+    for (const stage of list) if ((await stage(job, state)) === 'done') return false;
+    return true;
+  };
+  for (const job of state.jobs) {
+    if (!(await through(first, job)) || !state.ok) {
+      if (!state.ok) break;
+      continue;
+    }
+    const later = limit(async () => void (await through(rest, job)));
+    later.catch(() => undefined); // awaited below; a failure must not end the process meanwhile
+    pending.push(later);
+  }
+  if (!state.ok) {
+    await Promise.allSettled(pending);
+    return;
+  }
+  await Promise.all(pending);
+}
+
+export type BuildStage = Stage<BuildState>;
+
+export interface CheckResult {
+  project: Project;
+  files: VFile[];
+  fixes: Fix[];
+  ok: boolean;
+  fingerprints: Fingerprints;
+}
+
+export interface BuildResult {
+  project: Project;
+  /** Files with messages (sources, editions): report them all. */
+  files: VFile[];
+  ok: boolean;
+  outputs: BuildOutput[];
+  /** Per language: which paragraph numbers changed since the previous build. */
+  renumbering: Partial<Record<Lang, Renumbering>>;
+}
+
+function checkState(options: CheckOptions): CheckState {
+  return { options, coverage: new Map(), files: [], fixes: [], ok: false, cleanup: [] };
+}
+
+/** `check` from a list of stages: load every source and run the rule catalogue. */
+export function runCheck(stages: ReadonlyArray<Stage<CheckState>>): (options: CheckOptions) => Promise<CheckResult> {
+  return async (options) => {
+    const state = checkState(options);
+    try {
+      await runStages(stages, state);
+    } finally {
+      await runCleanup(state);
+    }
+    return { project: required(state.project, 'the project'), files: state.files, fixes: state.fixes, ok: state.ok, fingerprints: required(state.fingerprints, 'the fingerprints') };
+  };
+}
+
+/** `build` from its stage lists: before, per edition, after. */
+export function runBuild(stages: { before: readonly BuildStage[]; edition: readonly EditionStage[]; after: readonly BuildStage[] }): (options: BuildOptions) => Promise<BuildResult> {
+  return async (options) => {
+    const state: BuildState = {
+      ...checkState(options),
+      options,
+      printer: () => Promise.reject(new Error('Pipeline stage order: no browser stage')),
+      stopped: false,
+      jobs: [],
+      outputs: [],
+      renumbering: {},
+    };
+    const concurrency = options.concurrency ?? (Number(process.env['COMPENDIUM_CONCURRENCY']) || availableParallelism());
+    try {
+      if (await runStages(stages.before, state)) {
+        await runEditions(stages.edition, state, concurrency);
+        if (state.ok) {
+          state.ok = false; // until the last stage has run
+          await runStages(stages.after, state);
+        }
+      }
+    } finally {
+      await runCleanup(state);
+    }
+    return { project: required(state.project, 'the project'), files: state.files, ok: state.ok, outputs: state.outputs, renumbering: state.renumbering };
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The writing stages of a build, in the order `src/pipeline.ts` gives them: take the output
+ * folder (lock, staging folder), skip unchanged editions (cache), stage each edition's HTML
+ * and fonts, save its PDF, then — only when every edition printed — swap them into place,
+ * write the index page, and record the cache and the renumbering report.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { LANGS, type Lang } from '../types.js';
+import { required, type BuildState, type EditionJob } from '../stages.js';
+import { fixedDate } from '../postprocess/fixed-date.js';
+import { pdfName } from '../render/edition.js';
+import { renderIndex } from '../render/index-page.js';
+import { paragraphKeys, renumbering } from '../render/renumbering.js';
+import { acquireLock } from './lock.js';
+import { codeHash, editionKey, inputsNewerThanCache, readCache, writeCache } from './cache.js';
+import { commitEdition, createStaging, removeStaging, stageEdition, stageFile, writeFileAtomic } from './output.js';
+
+/** What a build reads: when none of it changed since the last build, printing is unlikely. */
+export function printingLikely(state: BuildState): Promise<boolean> {
+  const { root, sourcesDir, outDir, force } = state.options;
+  if (force) return Promise.resolve(true);
+  return inputsNewerThanCache(outDir, [sourcesDir ?? join(root, 'sources'), join(root, 'templates'), join(root, 'compendium.config.yaml'), join(root, 'dist'), join(root, 'package-lock.json')]);
+}
+
+/** Stage: one build at a time per output folder, and a private staging folder in it. */
+export async function lock(state: BuildState): Promise<void> {
+  const release = await acquireLock(state.options.outDir);
+  state.cleanup.push(release);
+  const staging = await createStaging(state.options.outDir);
+  state.staging = staging;
+  state.cleanup.push(() => removeStaging(staging));
+  state.cache = await readCache(state.options.outDir);
+  state.code = await codeHash(state.options.root);
+  state.jobs = required(state.project, 'the project').editions.map((e) => ({ lang: e.lang }));
+}
+
+/** Per-edition stage: an edition whose content key is the cached one is not printed again. */
+export function cache(job: EditionJob, state: BuildState): 'done' | void {
+  const edition = required(job.edition, 'the transformed edition');
+  const { outDir, force } = state.options;
+  job.key = editionKey(required(state.code, 'the code hash'), edition.html, fixedDate(edition.source.meta.date));
+  const unchanged = !force && required(state.cache, 'the cache').editions[job.lang] === job.key && existsSync(join(outDir, job.lang, pdfName(job.lang)));
+  if (!unchanged) return;
+  state.options.onProgress?.(job.lang, 'unchanged (cached, not printed)');
+  state.outputs.push({ lang: job.lang, html: join(outDir, job.lang, 'index.html'), pdf: join(outDir, job.lang, pdfName(job.lang)), cached: true });
+  return 'done';
+}
+
+/** Per-edition stage: the edition's HTML and fonts in the staging folder, to print from. */
+export async function stage(job: EditionJob, state: BuildState): Promise<void> {
+  if (state.stopped) throw new Error('The build was stopped');
+  const edition = required(job.edition, 'the transformed edition');
+  job.staged = await stageEdition(required(state.staging, 'the staging folder'), job.lang, { html: edition.html, fonts: edition.fonts.files });
+}
+stage.concurrent = true;
+
+/** Per-edition stage: the finished PDF beside its HTML. */
+export async function save(job: EditionJob): Promise<void> {
+  await stageFile(required(job.staged, 'the staged edition'), pdfName(job.lang), required(job.pdf, 'the PDF'));
+  delete job.pdf;
+}
+
+/** Stage: every edition printed — only now replace the previous outputs. */
+export async function commit(state: BuildState): Promise<void> {
+  for (const job of state.jobs) {
+    if (!job.staged) continue;
+    const dir = await commitEdition(job.staged, state.options.outDir);
+    state.outputs.push({ lang: job.lang, html: join(dir, 'index.html'), pdf: join(dir, pdfName(job.lang)), cached: false });
+  }
+}
+
+/** Stage: output/index.html lists the editions present in the output folder. */
+export async function index(state: BuildState): Promise<void> {
+  const { outDir } = state.options;
+  const project = required(state.project, 'the project');
+  const present = LANGS.filter((lang) => existsSync(join(outDir, lang, 'index.html')));
+  const titles = Object.fromEntries(project.editions.map((e) => [e.lang, { title: e.meta.title, name: e.locale.name, dir: e.locale.dir }]));
+  await writeFileAtomic(join(outDir, 'index.html'), renderIndex(present, titles, pdfName));
+}
+
+/** Stage: what moved since the previous build, and the new state of the cache. */
+export async function record(state: BuildState): Promise<void> {
+  const cacheState = required(state.cache, 'the cache');
+  for (const job of state.jobs) {
+    const edition = required(job.edition, 'the transformed edition');
+    const lang: Lang = job.lang;
+    const now = paragraphKeys(edition.source, edition.file.data.paragraphs ?? []);
+    state.renumbering[lang] = renumbering(cacheState.paragraphs[lang], now);
+    cacheState.paragraphs[lang] = now;
+    cacheState.editions[lang] = job.key ?? '';
+  }
+  await writeCache(state.options.outDir, cacheState);
+  await writeFileAtomic(join(state.options.outDir, 'renumbering.json'), `${JSON.stringify(state.renumbering, null, 1)}\n`);
+  state.ok = true;
+}
