@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { LANGS, type EditionSource, type Lang, type Locale, type Meeting } from '../types.js';
 import { createWorld, type World } from './world.js';
+import type { Disk } from './read.js';
 import { parseYaml } from './yaml.js';
 import { fatal } from './report.js';
 import { localeSchema, meetingsSchema } from './schema.js';
@@ -29,6 +30,8 @@ export interface LoadOptions {
   langs?: readonly Lang[] | undefined;
   /** The sources folder (default: `<root>/sources`). */
   sourcesDir?: string | undefined;
+  /** Where to read from (default: the file system; rule fixtures read from memory). */
+  disk?: Disk | undefined;
 }
 
 const isLang = (name: string): name is Lang => (LANGS as readonly string[]).includes(name);
@@ -73,7 +76,7 @@ async function readLocale(world: World, lang: Lang, docFile: VFile): Promise<Loc
 }
 
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
-  const world = await createWorld(root, options.sourcesDir);
+  const world = await createWorld(root, options.sourcesDir, options.disk);
   const meetings = await readMeetings(world);
   const present = await discoverLanguages(world, options.langs);
 

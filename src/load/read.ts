@@ -1,4 +1,10 @@
-import { open, readdir } from 'node:fs/promises';
+/**
+ * Reading one source: strictly decoded UTF-8, size-bounded, from a `Disk` — the file system,
+ * or (for rule fixtures and tests) a set of files held in memory.
+ */
+import { existsSync } from 'node:fs';
+import { open, readdir, realpath } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { fatal } from './report.js';
 
@@ -7,24 +13,72 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** A source larger than this is refused unread: the whole compendium is ~100 KB. */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
+/** Where sources are read from. */
+export interface Disk {
+  exists(path: string): boolean;
+  /** A folder's entries, sorted; none when it does not exist. */
+  list(dir: string): Promise<string[]>;
+  realpath(path: string): Promise<string>;
+  /** The file's bytes, or only its size when it is larger than `limit`. */
+  read(path: string, limit: number): Promise<{ size: number; bytes: Uint8Array | undefined }>;
+}
+
+export const nodeDisk: Disk = {
+  exists: existsSync,
+  async list(dir) {
+    try {
+      return (await readdir(dir)).sort();
+    } catch {
+      return [];
+    }
+  },
+  realpath: (path) => realpath(path),
+  async read(path, limit) {
+    const handle = await open(path, 'r');
+    try {
+      const { size } = await handle.stat();
+      return { size, bytes: size > limit ? undefined : await handle.readFile() };
+    } finally {
+      await handle.close();
+    }
+  },
+};
+
+/** Files held in memory, by absolute path (text is stored as UTF-8). */
+export function memoryDisk(files: Readonly<Record<string, string | Uint8Array>>): Disk {
+  const entries = new Map(Object.entries(files).map(([path, value]) => [resolve(path), typeof value === 'string' ? new TextEncoder().encode(value) : value]));
+  const isDir = (path: string) => [...entries.keys()].some((p) => p.startsWith(resolve(path) + sep));
+  return {
+    exists: (path) => entries.has(resolve(path)) || isDir(path),
+    async list(dir) {
+      const prefix = resolve(dir) + sep;
+      const names = new Set<string>();
+      for (const path of entries.keys()) if (path.startsWith(prefix)) names.add(path.slice(prefix.length).split(sep)[0] ?? '');
+      return [...names].filter(Boolean).sort();
+    },
+    async realpath(path) {
+      if (!entries.has(resolve(path)) && !isDir(path)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return resolve(path);
+    },
+    async read(path, limit) {
+      const bytes = entries.get(resolve(path));
+      if (!bytes) throw Object.assign(new Error(`ENOENT: no such file ${path}`), { code: 'ENOENT', path: dirname(path) });
+      return { size: bytes.length, bytes: bytes.length > limit ? undefined : bytes };
+    },
+  };
+}
+
 /**
  * Read one source file as a VFile. The value is strictly decoded UTF-8 with any byte-order
- * mark removed; a file that is not UTF-8 gets a fatal message and an empty value.
+ * mark removed; a file that is not UTF-8, or too large, gets a fatal message and an empty value.
  */
-export async function readSource(path: string, cwd: string): Promise<VFile> {
+export async function readSource(path: string, cwd: string, disk: Disk = nodeDisk): Promise<VFile> {
   const file = new VFile({ path, cwd });
-  const handle = await open(path, 'r');
-  let bytes: Uint8Array;
-  try {
-    const { size } = await handle.stat();
-    if (size > MAX_SOURCE_BYTES) {
-      file.value = '';
-      fatal(file, `File is ${(size / 1024 / 1024).toFixed(1)} MiB: a source may be at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB`, undefined, 'source-size');
-      return file;
-    }
-    bytes = await handle.readFile();
-  } finally {
-    await handle.close();
+  const { size, bytes } = await disk.read(path, MAX_SOURCE_BYTES);
+  if (!bytes) {
+    file.value = '';
+    fatal(file, `File is ${(size / 1024 / 1024).toFixed(1)} MiB: a source may be at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB`, undefined, 'source-size');
+    return file;
   }
   try {
     file.value = decoder.decode(bytes).replace(/^\uFEFF/, '');
@@ -33,12 +87,4 @@ export async function readSource(path: string, cwd: string): Promise<VFile> {
     fatal(file, 'File is not valid UTF-8: save it with UTF-8 encoding', undefined, 'source-encoding');
   }
   return file;
-}
-
-export async function listDir(path: string): Promise<string[]> {
-  try {
-    return (await readdir(path)).sort();
-  } catch {
-    return [];
-  }
 }

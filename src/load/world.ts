@@ -4,12 +4,10 @@
  * out of them is refused), every file read is listed in the order it was asked for, and each
  * file is stamped with the language it belongs to.
  */
-import { realpath } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { LANGS, type Lang } from '../types.js';
-import { listDir, readSource } from './read.js';
+import { nodeDisk, readSource, type Disk } from './read.js';
 import { fatal } from './report.js';
 
 export interface World {
@@ -42,10 +40,10 @@ export function languageOf(path: string, dirs: { sources: string; templates: str
   return isLang(name) ? name : undefined;
 }
 
-export async function createWorld(root: string, sourcesDir?: string): Promise<World> {
+export async function createWorld(root: string, sourcesDir?: string, disk: Disk = nodeDisk): Promise<World> {
   const sources = sourcesDir ?? join(root, 'sources');
   const templates = join(root, 'templates');
-  const allowed = await Promise.all([sources, templates].map((dir) => realpath(dir).catch(() => dir)));
+  const allowed = await Promise.all([sources, templates].map((dir) => disk.realpath(dir).catch(() => dir)));
   const files: VFile[] = [];
   const stamp = (file: VFile): VFile => {
     const lang = languageOf(file.path, { sources, templates });
@@ -54,21 +52,21 @@ export async function createWorld(root: string, sourcesDir?: string): Promise<Wo
   };
   const readOne = async (path: string): Promise<VFile> => {
     // Nothing in the sources may make the pipeline read elsewhere: no link out of the folder.
-    const real = await realpath(path);
+    const real = await disk.realpath(path);
     if (!allowed.some((dir) => real.startsWith(dir + sep))) {
       const file = new VFile({ path, cwd: root, value: '' });
       fatal(file, `Refusing to read ${path}: it links outside the sources (to ${real})`, undefined, 'source-outside');
       return stamp(file);
     }
-    return stamp(await readSource(path, root));
+    return stamp(await readSource(path, root, disk));
   };
   return {
     root,
     sources,
     templates,
     files,
-    exists: existsSync,
-    list: listDir,
+    exists: (path) => disk.exists(path),
+    list: (dir) => disk.list(dir),
     async read(path) {
       const file = await readOne(path);
       files.push(file);
