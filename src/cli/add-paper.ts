@@ -1,10 +1,9 @@
 /** `compendium add-paper`: scaffold a new paper in every language, then say what is left. */
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
 import { loadProject } from '../load/project.js';
 import { symbolProblems } from '../model/symbols.js';
 import { newPaperFile, paperFileName, type NewPaper } from '../scaffold/new-paper.js';
-import { writeNewFile } from '../write/output.js';
+import { writeNewFiles } from '../write/output.js';
 
 export async function addPaper(root: string, sourcesDir: string, paper: NewPaper): Promise<string[]> {
   const problems = symbolProblems(paper.symbol);
@@ -18,8 +17,6 @@ export async function addPaper(root: string, sourcesDir: string, paper: NewPaper
   }
   const name = paperFileName(paper.symbol);
   const targets = project.editions.map((e) => ({ edition: e, path: join(sourcesDir, e.lang, 'papers', name) }));
-  const existing = targets.filter((t) => existsSync(t.path)).map((t) => t.path);
-  if (existing.length > 0) throw new Error(`Already there: ${existing.join(', ')}`);
-  for (const { edition, path } of targets) await writeNewFile(path, newPaperFile(paper, edition.locale, original));
+  await writeNewFiles(targets.map(({ edition, path }) => ({ path, text: newPaperFile(paper, edition.locale, original) })));
   return targets.map((t) => t.path);
 }

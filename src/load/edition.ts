@@ -4,12 +4,11 @@
  * match the original is kept for the parity rule to report, not judged here.
  */
 import type { DocumentMeta, EditionSource, Locale, Meeting, PaperSource, ThemeSource } from '../types.js';
-import type { DocumentOriginal } from './schema.js';
 import type { LanguageSources } from './language.js';
 
 export function mergeEdition(src: LanguageSources, orig: LanguageSources, locale: Locale, meetings: Meeting[]): EditionSource | undefined {
-  const structure = orig.doc as DocumentOriginal | undefined;
-  if (!structure || !('symbol' in structure) || !src.doc || !src.themes || !orig.themes || !src.introduction || !src.themesFile) return undefined;
+  const structure = orig.structure;
+  if (!structure || !src.doc || !src.themes || !orig.themes || !src.introduction || !src.themesFile) return undefined;
 
   // Themes in the original's order, with this language's text.
   const themes: ThemeSource[] = [];

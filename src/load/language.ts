@@ -25,7 +25,9 @@ export interface LoadedPaper {
 export interface LanguageSources {
   lang: Lang;
   docFile: VFile;
-  doc: DocumentText | DocumentOriginal | undefined;
+  doc: DocumentText | undefined;
+  /** The structural facts, stated in the original language's document.yaml only. */
+  structure: DocumentOriginal | undefined;
   docPoints: Record<string, Point>;
   themesFile: VFile | undefined;
   themes: ThemeSource[] | undefined;
@@ -45,17 +47,21 @@ export function statedOriginal(docFile: VFile): string | undefined {
 
 export async function readLanguage(world: World, lang: Lang, docFile: VFile, isOriginal: boolean): Promise<LanguageSources> {
   const dir = join(world.sources, lang);
-  const src: LanguageSources = { lang, docFile, doc: undefined, docPoints: {}, themesFile: undefined, themes: undefined, themePoints: {}, introduction: undefined, papers: [], unreadable: [], files: [docFile] };
+  const src: LanguageSources = { lang, docFile, doc: undefined, structure: undefined, docPoints: {}, themesFile: undefined, themes: undefined, themePoints: {}, introduction: undefined, papers: [], unreadable: [], files: [docFile] };
   const missing = (path: string): void => {
     const file = world.placeholder(path);
     src.files.push(file);
     fatal(file, `Missing source \`${join(lang, path.slice(dir.length + 1))}\``, undefined, 'missing-source');
   };
 
-  const parsedDoc = parseYaml(docFile, String(docFile.value), isOriginal ? documentOriginalSchema : documentTextSchema);
+  const text = String(docFile.value);
+  const parsedDoc = isOriginal ? parseYaml(docFile, text, documentOriginalSchema) : parseYaml(docFile, text, documentTextSchema);
   if (parsedDoc) {
     src.doc = parsedDoc.value;
     for (const key of Object.keys(parsedDoc.value)) src.docPoints[key] = parsedDoc.source.pointOf([key]);
+    // The original's file states the structure too (its schema has those keys, the text schema has not).
+    const structure = documentOriginalSchema.safeParse(parsedDoc.value);
+    if (isOriginal && structure.success) src.structure = structure.data;
   }
 
   const themesPath = join(dir, 'themes.yaml');

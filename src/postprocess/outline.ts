@@ -4,7 +4,7 @@
  * do not want there. Its items come in heading order, so item i is heading i: we keep the
  * destinations of the headings we want and give them the headings' exact text.
  */
-import { postprocess, type PdfStep } from './document.js';
+import type { PdfStep } from './document.js';
 import { PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface Heading {
@@ -61,11 +61,6 @@ interface Node {
   action: PDFObject | undefined;
   children: Node[];
   ref?: PDFRef;
-}
-
-/** The step alone, bytes in → bytes out. */
-export function rewriteOutline(bytes: Uint8Array, headings: readonly Heading[]): Promise<Uint8Array> {
-  return postprocess(bytes, [outlineStep(headings)]);
 }
 
 export function outlineStep(headings: readonly Heading[]): PdfStep {

@@ -1,104 +1,77 @@
 /**
  * mdast → hast: one handler per node type the pipeline adds (chapter, theme, paper,
- * numbered paragraph) and the list item, which gains its computed label. Positions are
- * carried across with `state.patch`.
+ * numbered paragraph) and the list item, which gains its computed label. Each handler builds
+ * its element with hastscript, carries the node's position across (`state.patch`) and
+ * honours `data.hName`/`hProperties`/`hChildren` (`state.applyData`), as mdast-util-to-hast's own do.
  */
-import { defaultHandlers, type Handler, type Handlers, type State } from 'mdast-util-to-hast';
+import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast';
 import type { Element, ElementContent } from 'hast';
 import type { ListItem, Parents } from 'mdast';
+import { h } from 'hastscript';
 import type { ChapterNode, Locale, NumberedParagraphNode, PaperNode, ThemeNode } from '../types.js';
 
 export function symbolSlug(symbol: string): string {
   return symbol.replace(/[^A-Za-z0-9.]+/g, '-');
 }
 
-function text(value: string): ElementContent {
-  return { type: 'text', value };
+type Custom = ChapterNode | ThemeNode | PaperNode | NumberedParagraphNode;
+
+/** The element for a node: position patched, node data applied. */
+function finish(state: State, node: Custom, element: Element): Element {
+  state.patch(node, element);
+  return state.applyData(node, element) as Element;
+}
+
+/** A node's children through the handlers (custom nodes are parents like any other). */
+function children(state: State, node: Custom): ElementContent[] {
+  return state.all(node);
 }
 
 export function createHandlers(locale: Locale): Handlers {
-  const chapter: Handler = (state: State, node: ChapterNode) => {
-    const numeral = locale.chapterNumber.replace('{roman}', node.numeral);
-    const heading: Element = {
-      type: 'element',
-      tagName: 'h2',
-      properties: { id: `chapter-${node.id}` },
-      children: [{ type: 'element', tagName: 'span', properties: { className: ['chapter-num'] }, children: [text(numeral)] }, text(' '), text(node.title)],
-    };
-    const result: Element = {
-      type: 'element',
-      tagName: 'section',
-      properties: { className: ['chapter'], ariaLabelledBy: [`chapter-${node.id}`] },
-      children: [heading, ...state.all(node as unknown as Parents)],
-    };
-    state.patch(node, result);
-    return result;
-  };
+  const handlers = {
+    chapter(state: State, node: ChapterNode): Element {
+      const numeral = locale.chapterNumber.replace('{roman}', node.numeral);
+      const heading = h('h2', { id: `chapter-${node.id}` }, [h('span', { className: ['chapter-num'] }, numeral), ' ', node.title]);
+      return finish(state, node, h('section', { className: ['chapter'], ariaLabelledBy: [`chapter-${node.id}`] }, [heading, ...children(state, node)]));
+    },
 
-  const theme: Handler = (state: State, node: ThemeNode) => {
-    const id = `theme-${node.id}`;
-    const topics = node.keyTopics.join(locale.listSeparator) + locale.listEnd;
-    const result: Element = {
-      type: 'element',
-      tagName: 'section',
-      properties: { className: ['theme'], id: `section-${node.id}`, ariaLabelledBy: [id] },
-      children: [
-        { type: 'element', tagName: 'h3', properties: { id }, children: [text(node.title)] },
-        {
-          type: 'element',
-          tagName: 'div',
-          properties: { className: ['key-topics'] },
-          children: [
-            { type: 'element', tagName: 'h4', properties: {}, children: [text(locale.keyTopics)] },
-            { type: 'element', tagName: 'p', properties: {}, children: [text(topics)] },
-          ],
-        },
-        ...state.all(node as unknown as Parents),
-      ],
-    };
-    state.patch(node, result);
-    return result;
-  };
+    theme(state: State, node: ThemeNode): Element {
+      const id = `theme-${node.id}`;
+      const topics = node.keyTopics.join(locale.listSeparator) + locale.listEnd;
+      return finish(
+        state,
+        node,
+        h('section', { className: ['theme'], id: `section-${node.id}`, ariaLabelledBy: [id] }, [
+          h('h3', { id }, node.title),
+          h('div', { className: ['key-topics'] }, [h('h4', locale.keyTopics), h('p', topics)]),
+          ...children(state, node),
+        ]),
+      );
+    },
 
-  const paper: Handler = (state: State, node: PaperNode) => {
-    const result: Element = {
-      type: 'element',
-      tagName: 'div',
-      properties: { className: ['paper'], id: `paper-${symbolSlug(node.symbol)}`, dataSymbol: node.symbol },
-      children: state.all(node as unknown as Parents),
-    };
-    state.patch(node, result);
-    return result;
-  };
+    paper(state: State, node: PaperNode): Element {
+      return finish(state, node, h('div', { className: ['paper'], id: `paper-${symbolSlug(node.symbol)}`, dataSymbol: node.symbol }, children(state, node)));
+    },
 
-  const numberedParagraph: Handler = (state: State, node: NumberedParagraphNode) => {
-    const children = state.all(node as unknown as Parents);
-    const first = children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
-    const num: Element = { type: 'element', tagName: 'span', properties: { className: ['para-num'] }, children: [text(`${node.number}.`)] };
-    if (first) first.children.unshift(num, text(' '));
-    const result: Element = {
-      type: 'element',
-      tagName: 'div',
-      properties: { className: ['para'], id: `para-${node.number}`, dataPara: node.number },
-      children,
-    };
-    state.patch(node, result);
-    return result;
-  };
+    numberedParagraph(state: State, node: NumberedParagraphNode): Element {
+      const content = children(state, node);
+      const first = content.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
+      if (first) first.children.unshift(h('span', { className: ['para-num'] }, `${node.number}.`), { type: 'text', value: ' ' });
+      return finish(state, node, h('div', { className: ['para'], id: `para-${node.number}`, dataPara: node.number }, content));
+    },
 
-  const listItem: Handler = (state: State, node: ListItem, parent: Parents | undefined) => {
-    const result = defaultHandlers.listItem(state, node, parent);
-    const label = node.data?.label;
-    if (label) {
-      const span: Element = { type: 'element', tagName: 'span', properties: { className: ['label'] }, children: [text(label)] };
-      const first = result.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
-      const host = first ?? result;
-      const at = host.children.findIndex((c) => !(c.type === 'text' && c.value.trim() === ''));
-      host.children.splice(Math.max(at, 0), 0, span, text(' '));
-    }
-    if (node.data?.anchor) result.properties = { ...result.properties, id: node.data.anchor };
-    return result;
+    listItem(state: State, node: ListItem, parent: Parents | undefined): Element {
+      const result = defaultHandlers.listItem(state, node, parent);
+      const label = node.data?.label;
+      if (label) {
+        const first = result.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
+        const host = first ?? result;
+        const at = host.children.findIndex((c) => !(c.type === 'text' && c.value.trim() === ''));
+        host.children.splice(Math.max(at, 0), 0, h('span', { className: ['label'] }, label), { type: 'text', value: ' ' });
+      }
+      if (node.data?.anchor) result.properties = { ...result.properties, id: node.data.anchor };
+      return result;
+    },
   };
-
-  return { chapter, theme, paper, numberedParagraph, listItem } as unknown as Handlers;
+  return handlers satisfies Handlers;
 }

@@ -37,6 +37,23 @@ export async function writeNewFile(path: string, data: string): Promise<void> {
   await writeFileAtomic(path, data);
 }
 
+/** Create new files, none of which may exist yet: all of them, or none when one is there already. */
+export async function writeNewFiles(files: ReadonlyArray<{ path: string; text: string }>): Promise<void> {
+  const existing = files.filter((f) => existsSync(f.path)).map((f) => f.path);
+  if (existing.length > 0) throw new Error(`Already there: ${existing.join(', ')}`);
+  const written: string[] = [];
+  try {
+    for (const file of files) {
+      await writeNewFile(file.path, file.text);
+      written.push(file.path);
+    }
+  } catch (error) {
+    // Only the files this call created are removed.
+    await Promise.all(written.map((path) => rm(path, { force: true })));
+    throw error;
+  }
+}
+
 export async function createStaging(outDir: string): Promise<string> {
   await mkdir(outDir, { recursive: true });
   return mkdtemp(join(outDir, '.staging-'));
