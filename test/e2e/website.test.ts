@@ -4,14 +4,13 @@
  * people), anchors, symbol links, the language switcher keeping the paragraph, the skip link,
  * and the editions served on localhost.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { cli, ROOT } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
 import { presentLangs } from '../helpers/sources.js';
 import { launchBrowser, type LaunchedBrowser } from '../../src/print/browser.js';
 import { serve } from '../../src/cli/serve.js';
@@ -41,9 +40,9 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  out = await mkdtemp(join(tmpdir(), 'e2e-web-'));
-  const run = cli(['build', '--out', out, '--quiet']);
-  expect(run.status, run.stderr).toBe(0);
+  const built = inject('editions');
+  out = built.out;
+  expect(built.status, built.stderr).toBe(0);
   browser = await launchBrowser();
   await mkdir(shots, { recursive: true });
 });

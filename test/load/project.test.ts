@@ -39,7 +39,7 @@ describe('bad sources are reported at file, line and column', () => {
     const { messages } = await load(dir);
     const m = messages.find((x) => x.ruleId === 'yaml-syntax');
     expect(m).toMatchObject({ file: 'CTOC-COP-WG.4-2010-5.md', fatal: true });
-    expect(m?.line).toBeGreaterThanOrEqual(3);
+    expect(m).toMatchObject({ line: 4, column: 1 }); // where the yaml parser finds the flow sequence unclosed
   });
 
   it('a mistyped field, with the line of the key', async () => {
@@ -55,7 +55,7 @@ describe('bad sources are reported at file, line and column', () => {
     const { messages } = await load(dir);
     const m = messages.find((x) => x.reason.includes('colour'));
     expect(m).toMatchObject({ file: 'document.yaml', ruleId: 'metadata-schema', column: 1 });
-    expect(m?.line).toBeGreaterThan(5);
+    expect(m).toMatchObject({ line: 13 });
   });
 
   // What the sources say (an unknown theme, a duplicate symbol) is for the rules to judge, at

@@ -94,9 +94,20 @@ describe('properties', () => {
         const file = new VFile({ path: 'p.md', value: `---\n${text}\n---\n\nText.\n` });
         const parsed = parseMarkdown(file);
         const result = parsed.frontMatter ? parseYaml(file, parsed.frontMatter.text, paperOriginalSchema, parsed.frontMatter.line) : undefined;
-        if (!result) {
+        const expected = paperOriginalSchema.safeParse(front);
+        if (expected.success) {
+          // Valid front matter: its value, and no message.
+          expect(result?.value).toEqual(expected.data);
+          expect(file.messages).toEqual([]);
+        } else {
+          // Invalid: no value, and every message placed inside the front matter (lines 2 to n + 1).
+          expect(result).toBeUndefined();
+          expect(file.messages.length).toBeGreaterThan(0);
+          const lines = text.split('\n').length;
           for (const m of file.messages) {
-            expect(m.line).toBeGreaterThanOrEqual(1);
+            expect(['yaml-syntax', 'metadata-schema']).toContain(m.ruleId);
+            expect(m.line).toBeGreaterThanOrEqual(2);
+            expect(m.line).toBeLessThanOrEqual(lines + 1);
             expect(m.column).toBeGreaterThanOrEqual(1);
           }
         }
