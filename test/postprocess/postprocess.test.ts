@@ -2,6 +2,7 @@
  * The pdf-lib stage: the PDF is parsed once, the steps run in order, and it is saved once;
  * each step also works alone, bytes in → bytes out.
  */
+import { fixedDate } from '../../src/postprocess/fixed-date.js';
 import { describe, expect, it } from 'vitest';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from 'pdf-lib';
 import { postprocess } from '../../src/postprocess/document.js';
@@ -71,5 +72,14 @@ describe('postprocess', () => {
 
   it('refuses a PDF whose bookmarks do not match the headings', async () => {
     await expect(postprocess(await chromiumLike(), [outlineStep([{ title: 'Only one', bookmark: 1 }])])).rejects.toThrow(/2 bookmarks for 1 headings/);
+  });
+});
+
+describe('fixed dates', () => {
+  it('are SOURCE_DATE_EPOCH when set, else the document date at 00:00 UTC', () => {
+    expect(fixedDate('2021-07-12', {}).toISOString()).toBe('2021-07-12T00:00:00.000Z');
+    expect(fixedDate('2021-07-12', { SOURCE_DATE_EPOCH: '' }).toISOString()).toBe('2021-07-12T00:00:00.000Z');
+    expect(fixedDate('2021-07-12', { SOURCE_DATE_EPOCH: '1700000000' }).toISOString()).toBe('2023-11-14T22:13:20.000Z');
+    expect(() => fixedDate('2021-07-12', { SOURCE_DATE_EPOCH: 'yesterday' })).toThrow(/whole number of seconds/);
   });
 });
