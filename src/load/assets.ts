@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Locale } from '../types.js';
 import { memoize } from '../memo.js';
-import { fontAssets, type FontAssets } from '../model/fonts.js';
+import { fontAssets, type FontAssets, type FontSource } from '../model/fonts.js';
+
+export type { FontSource };
 
 export interface Templates {
   html: string;
@@ -19,14 +21,6 @@ export async function loadTemplates(root: string): Promise<Templates> {
   return { html, css };
 }
 
-export interface FontSource {
-  family: string;
-  /** Folder of the package (its `files/` holds the fonts). */
-  dir: string;
-  /** The package's @font-face stylesheets, in the order the locale names them. */
-  stylesheets: string[];
-  subsets: string[];
-}
 
 const require = createRequire(import.meta.url);
 

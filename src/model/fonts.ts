@@ -5,7 +5,15 @@
  * @fontsource subsets are cut from each font's own character map). No I/O.
  */
 import { join } from 'node:path';
-import type { FontSource } from '../load/assets.js';
+
+export interface FontSource {
+  family: string;
+  /** Folder of the package (its `files/` holds the fonts). */
+  dir: string;
+  /** The package's @font-face stylesheets, in the order the locale names them. */
+  stylesheets: string[];
+  subsets: string[];
+}
 
 /** Whether a set of faces has a glyph for a code point. */
 export type Coverage = (codePoint: number) => boolean;

@@ -4,6 +4,7 @@
  * sentence, with ⟦…⟧ where the editor still has to write — which `check` reports.
  */
 import type { Lang, Locale } from '../types.js';
+import { placeholder } from '../model/unfinished.js';
 
 export interface NewPaper {
   symbol: string;
@@ -14,15 +15,13 @@ export interface NewPaper {
   topic?: string | undefined;
 }
 
-export const PLACEHOLDER = /⟦[^⟧]*⟧/gu;
-
 export function paperFileName(symbol: string): string {
   return `${symbol.replace(/\//g, '-').replace(/\*$/, '')}.md`;
 }
 
 export function newPaperFile(paper: NewPaper, locale: Locale, original: Lang): string {
-  const ordinal = locale.newPaper.ordinals[paper.meeting - 1] ?? `⟦${paper.meeting}⟧`;
-  const topic = locale.lang === original && paper.topic ? paper.topic : `⟦${locale.lang === original ? 'topic' : `topic in ${locale.name}`}⟧`;
+  const ordinal = locale.newPaper.ordinals[paper.meeting - 1] ?? placeholder(String(paper.meeting));
+  const topic = locale.lang === original && paper.topic ? paper.topic : placeholder(locale.lang === original ? 'topic' : `topic in ${locale.name}`);
   const sentence = locale.newPaper.firstSentence
     .replace('{year}', String(paper.year))
     .replace('{ordinal}', ordinal)
@@ -32,5 +31,5 @@ export function newPaperFile(paper: NewPaper, locale: Locale, original: Lang): s
     locale.lang === original
       ? `symbol: ${paper.symbol}\nyear: ${paper.year}\nmeeting: ${paper.meeting}\ntheme: ${paper.theme}\n`
       : `symbol: ${paper.symbol}\n`;
-  return `---\n${front}---\n\n${sentence}\n\n⟦${locale.lang === original ? 'summary paragraphs' : `summary paragraphs in ${locale.name}`}⟧\n`;
+  return `---\n${front}---\n\n${sentence}\n\n${placeholder(locale.lang === original ? 'summary paragraphs' : `summary paragraphs in ${locale.name}`)}\n`;
 }

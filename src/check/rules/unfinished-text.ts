@@ -3,7 +3,7 @@
  * editor has work to do); none may reach print.
  */
 import { lintRule } from '../rule.js';
-import { PLACEHOLDER } from '../../scaffold/new-paper.js';
+import { PLACEHOLDER } from '../../model/unfinished.js';
 
 export default lintRule(
   {
