@@ -27,6 +27,11 @@ export interface Fixture {
   rules?: Record<string, Severity | [Severity, Record<string, unknown>]>;
   /** Exactly the messages of the rule: `path:line:column: severity: reason`. */
   messages?: string[];
+  /**
+   * The messages of other rules and of the loader, as `path:line:column: severity: reason (id)`:
+   * exactly these in an ok example (none when absent); checked in a not-ok example when given.
+   */
+  others?: string[];
 }
 
 export interface FixtureFile {
