@@ -2,7 +2,7 @@
  * The model shared by every stage: validated metadata, the custom mdast nodes the
  * pipeline assembles, and the typed `file.data` of the VFiles that travel through it.
  */
-import type { BlockContent, Paragraph, List, Root } from 'mdast';
+import type { BlockContent, Definition, Paragraph, List, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Point, Position } from 'unist';
 import type { DocumentOriginal, DocumentText, Locale, Meeting, ThemeSource } from './load/schema.js';
@@ -50,7 +50,7 @@ export interface EditionSource {
   /** This language's themes.yaml and where each theme stands. */
   themesFile: { file: VFile; points: Record<string, Point> };
   /** The language's own themes and papers as loaded, before they are matched with the original's (for the rules). */
-  own: { document: VFile; themes: ThemeSource[]; papers: Array<{ symbol: string; file: VFile; point: Point | undefined }> };
+  own: { document: VFile; themes: Array<{ theme: ThemeSource; point: Point | undefined }>; papers: Array<{ symbol: string; file: VFile; point: Point | undefined }> };
   /** Paper files of this language that could not be read (their messages say why). */
   unreadable: VFile[];
 }
@@ -99,7 +99,8 @@ export interface PaperNode {
 export interface NumberedParagraphNode {
   type: 'numberedParagraph';
   number: number;
-  children: Array<Paragraph | List>;
+  /** Its text, its subparagraph lists, and any link definitions of the text (printed as nothing). */
+  children: Array<Paragraph | List | Definition>;
   data?: { path?: string };
   position?: Position;
 }

@@ -48,7 +48,8 @@ function ruleWith<O>(meta: RuleMeta, schema: z.ZodType<O, z.ZodTypeDef, unknown>
       check(
         context,
         (file, place, reason, fix) => {
-          const message = file.message(reason, { ...(place ? { place } : {}), ruleId: meta.id, source: SOURCE });
+          // A finding about a whole file is placed at its start, so every report has line:column.
+          const message = file.message(reason, { place: place ?? { line: 1, column: 1 }, ruleId: meta.id, source: SOURCE });
           message.fatal = severity === 'error';
           if (fix) {
             message.actual = String(file.value).slice(fix.start, fix.end);

@@ -19,9 +19,13 @@ export function mergeEdition(src: LanguageSources, orig: LanguageSources, locale
 
   const bySymbol = new Map(src.papers.map((p) => [p.front.symbol, p]));
   const papers: PaperSource[] = [];
+  const placed = new Set<string>();
   for (const p of orig.papers) {
     const own = bySymbol.get(p.front.symbol);
     if (!own || !('theme' in p.front)) continue;
+    // Two original papers with one symbol (document-symbol reports it): a translation's text goes to the first.
+    if (src !== orig && placed.has(p.front.symbol)) continue;
+    placed.add(p.front.symbol);
     const { symbol, year, meeting, theme } = p.front;
     papers.push({ symbol, year, meeting, theme, tree: own.tree, file: own.file, points: p.points, structureFile: p.file });
   }
@@ -53,7 +57,7 @@ export function mergeEdition(src: LanguageSources, orig: LanguageSources, locale
     files: src.files,
     structure: { file: orig.docFile, points: orig.docPoints },
     themesFile: { file: src.themesFile, points: src.themePoints },
-    own: { document: src.docFile, themes: src.themes, papers: src.papers.map((p) => ({ symbol: p.front.symbol, file: p.file, point: p.points['symbol'] })) },
+    own: { document: src.docFile, themes: src.themes.map((theme, i) => ({ theme, point: src.themeEntryPoints[i] })), papers: src.papers.map((p) => ({ symbol: p.front.symbol, file: p.file, point: p.points['symbol'] })) },
     unreadable: src.unreadable,
   };
 }

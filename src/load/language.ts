@@ -31,7 +31,9 @@ export interface LanguageSources {
   docPoints: Record<string, Point>;
   themesFile: VFile | undefined;
   themes: ThemeSource[] | undefined;
+  /** Where each theme id stands (its first entry), and where each entry stands, in order. */
   themePoints: Record<string, Point>;
+  themeEntryPoints: Point[];
   introduction: { tree: Root; file: VFile } | undefined;
   papers: LoadedPaper[];
   /** Files of papers/ that could not be read (encoding, YAML, front matter, …): said already. */
@@ -47,7 +49,7 @@ export function statedOriginal(docFile: VFile): string | undefined {
 
 export async function readLanguage(world: World, lang: Lang, docFile: VFile, isOriginal: boolean): Promise<LanguageSources> {
   const dir = join(world.sources, lang);
-  const src: LanguageSources = { lang, docFile, doc: undefined, structure: undefined, docPoints: {}, themesFile: undefined, themes: undefined, themePoints: {}, introduction: undefined, papers: [], unreadable: [], files: [docFile] };
+  const src: LanguageSources = { lang, docFile, doc: undefined, structure: undefined, docPoints: {}, themesFile: undefined, themes: undefined, themePoints: {}, themeEntryPoints: [], introduction: undefined, papers: [], unreadable: [], files: [docFile] };
   const missing = (path: string): void => {
     const file = world.placeholder(path);
     src.files.push(file);
@@ -73,7 +75,9 @@ export async function readLanguage(world: World, lang: Lang, docFile: VFile, isO
     if (parsed) {
       src.themes = parsed.value.themes;
       parsed.value.themes.forEach((t, i) => {
-        src.themePoints[t.id] ??= parsed.source.pointOf(['themes', i, 'id']);
+        const point = parsed.source.pointOf(['themes', i, 'id']);
+        src.themeEntryPoints.push(point);
+        src.themePoints[t.id] ??= point;
       });
     }
   } else missing(themesPath);

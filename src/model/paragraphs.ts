@@ -12,8 +12,10 @@ import { textsInOrder, type TextSource } from './edition.js';
 
 export type Block =
   | { kind: 'paragraph'; node: Paragraph; lists: List[] }
-  /** An ordered list where paragraphs belong: typed numbers. */
-  | { kind: 'typed-number'; node: List }
+  /** An ordered list where paragraphs belong: typed numbers (a list after it belongs to its last item). */
+  | { kind: 'typed-number'; node: List; lists: List[] }
+  /** A link reference definition: not printed, it gives the address of `[text][label]` links. */
+  | { kind: 'definition'; node: RootContent }
   /** A subparagraph list with no paragraph before it. */
   | { kind: 'orphan-list'; node: List }
   /** An HTML comment (a check-ignore note for editors): never printed. */
@@ -27,16 +29,15 @@ export function isComment(node: RootContent): boolean {
 /** The blocks of a text body, each paragraph with the subparagraph lists that follow it. */
 export function blocksOf(children: readonly RootContent[]): Block[] {
   const out: Block[] = [];
-  let last: Extract<Block, { kind: 'paragraph' }> | undefined;
+  let last: Extract<Block, { kind: 'paragraph' | 'typed-number' }> | undefined;
   for (const node of children) {
     if (node.type === 'paragraph') out.push((last = { kind: 'paragraph', node, lists: [] }));
-    else if (node.type === 'list' && node.ordered) {
-      out.push({ kind: 'typed-number', node });
-      last = undefined;
-    } else if (node.type === 'list') {
+    else if (node.type === 'list' && node.ordered) out.push((last = { kind: 'typed-number', node, lists: [] }));
+    else if (node.type === 'list') {
       if (last) last.lists.push(node);
       else out.push({ kind: 'orphan-list', node });
     } else if (isComment(node)) out.push({ kind: 'comment', node });
+    else if (node.type === 'definition') out.push({ kind: 'definition', node });
     else out.push({ kind: 'unexpected', node });
   }
   return out;
@@ -52,7 +53,7 @@ export function shapeOf(tree: Root): { paragraphs: number; subparagraphs: number
   const blocks = blocksOf(tree.children);
   return {
     paragraphs: blocks.reduce((n, b) => n + numbersTaken(b), 0),
-    subparagraphs: blocks.flatMap((b) => (b.kind === 'paragraph' ? b.lists : b.kind === 'orphan-list' ? [b.node] : []).map((l) => l.children.length)),
+    subparagraphs: blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'typed-number' ? b.lists : b.kind === 'orphan-list' ? [b.node] : []).map((l) => l.children.length)),
   };
 }
 

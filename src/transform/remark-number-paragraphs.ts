@@ -6,7 +6,7 @@
  * are computed, never typed: a typed number (`12. Text`) stops the build here (the
  * paragraph-numbering rule reports it, with a fix, before anything is transformed).
  */
-import type { Root, RootContent } from 'mdast';
+import type { Definition, Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
@@ -29,8 +29,11 @@ const remarkNumberParagraphs: Plugin<[], Root> = function () {
 
     const group = (children: RootContent[], path: string | undefined): NumberedParagraphNode[] => {
       const out: NumberedParagraphNode[] = [];
+      // Link definitions print nothing but must stay in the tree for `[text][label]` links.
+      const definitions: Definition[] = [];
       for (const block of blocksOf(children)) {
-        if (block.kind === 'paragraph') {
+        if (block.kind === 'definition' && block.node.type === 'definition') definitions.push(block.node);
+        else if (block.kind === 'paragraph') {
           number += 1;
           const position = spanOf([block.node, ...block.lists]);
           out.push({ type: 'numberedParagraph', number, children: [block.node, ...block.lists], data: { ...(path ? { path } : {}) }, ...(position ? { position } : {}) });
@@ -43,6 +46,7 @@ const remarkNumberParagraphs: Plugin<[], Root> = function () {
           reportOn(file, path, block.node, `Unexpected ${block.node.type} in a paper or chapter: only paragraphs and subparagraph lists belong there`, 'unexpected-block', { fatal: true });
         }
       }
+      out.at(-1)?.children.push(...definitions);
       return out;
     };
 

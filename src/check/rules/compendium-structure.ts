@@ -20,8 +20,8 @@ export default lintRule(
     if (!edition) return;
     const themes = edition.themesFile;
     const seen = new Set<string>();
-    for (const theme of edition.own.themes) {
-      if (seen.has(theme.id)) report(themes.file, themes.points[theme.id], `Duplicate theme id \`${theme.id}\``);
+    for (const { theme, point } of edition.own.themes) {
+      if (seen.has(theme.id)) report(themes.file, point, `Duplicate theme id \`${theme.id}\``);
       seen.add(theme.id);
     }
     const ids = edition.themes.map((t) => t.id);
@@ -30,7 +30,11 @@ export default lintRule(
       const near = closest(paper.theme, ids);
       report(paper.structureFile, paper.points['theme'], `Unknown theme \`${paper.theme}\`${near ? ` (did you mean \`${near}\`?)` : ''}: themes.yaml has ${ids.join(', ')}`);
     }
+    // A theme without a paper — unless a paper could not be read, or names it with a typo
+    // (reported above): one root cause, one finding.
+    const meant = new Set(edition.papers.filter((p) => !ids.includes(p.theme)).map((p) => closest(p.theme, ids)));
     for (const theme of edition.themes) {
+      if (edition.unreadable.length > 0 || meant.has(theme.id)) continue;
       if (!edition.papers.some((p) => p.theme === theme.id)) report(themes.file, themes.points[theme.id], `Theme \`${theme.id}\` has no paper`);
     }
     const texts = [{ ...edition.introduction, label: 'The introduction', at: undefined }, ...edition.papers.map((p) => ({ tree: p.tree, file: p.file, label: `Paper ${p.symbol}`, at: p.points['symbol'] }))];

@@ -11,6 +11,7 @@ import { symbolCandidates } from '../../model/symbols.js';
 import type { TextSource } from '../context.js';
 
 const basename = (path: string): string => path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export default lintRule(
   {
@@ -32,13 +33,13 @@ export default lintRule(
         const own = edition.themes.find((t) => t.id === theme.id);
         if (!own) report(themes.file, undefined, `Theme \`${theme.id}\` of the original (${original.lang}) is missing here`);
         else if (own.keyTopics.length !== theme.keyTopics.length) {
-          report(themes.file, themes.points[theme.id], `Theme \`${theme.id}\` has ${own.keyTopics.length} key topics, but the original (${original.lang}) has ${theme.keyTopics.length}`);
+          report(themes.file, themes.points[theme.id], `Theme \`${theme.id}\` has ${count(own.keyTopics.length, 'key topic')}, but the original (${original.lang}) has ${theme.keyTopics.length}`);
         }
       }
       const seenThemes = new Set<string>();
-      for (const theme of edition.own.themes) {
-        if (!original.themes.some((t) => t.id === theme.id)) report(themes.file, themes.points[theme.id], `Theme \`${theme.id}\` is not in the original (${original.lang})`);
-        else if (seenThemes.has(theme.id)) report(themes.file, themes.points[theme.id], `Theme \`${theme.id}\` is given twice`);
+      for (const { theme, point } of edition.own.themes) {
+        if (!original.themes.some((t) => t.id === theme.id)) report(themes.file, point, `Theme \`${theme.id}\` is not in the original (${original.lang})`);
+        else if (seenThemes.has(theme.id)) report(themes.file, point, `Theme \`${theme.id}\` is given twice`);
         seenThemes.add(theme.id);
       }
       // Papers: the original's, each once, no others.
@@ -65,7 +66,7 @@ export default lintRule(
         const a = shapeOf(text.tree);
         const b = shapeOf(orig.tree);
         const place = text.tree.children[0]?.position?.start ?? { line: 1, column: 1 };
-        if (a.paragraphs !== b.paragraphs) report(text.file, place, `${a.paragraphs} paragraphs, but the original (${original.lang}) has ${b.paragraphs}`);
+        if (a.paragraphs !== b.paragraphs) report(text.file, place, `${count(a.paragraphs, 'paragraph')}, but the original (${original.lang}) has ${b.paragraphs}`);
         if (a.subparagraphs.join() !== b.subparagraphs.join()) {
           report(text.file, place, `Subparagraphs ${a.subparagraphs.join(', ') || 'none'} per list, but the original (${original.lang}) has ${b.subparagraphs.join(', ') || 'none'}`);
         }
