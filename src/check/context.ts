@@ -8,7 +8,7 @@ import type { Point } from 'unist';
 import type { Project } from '../load/project.js';
 import type { EditionSource, Lang } from '../types.js';
 import type { Coverage } from '../model/fonts.js';
-import { originalEdition, type TextSource } from '../model/edition.js';
+import { textsOf, type TextSource } from '../model/edition.js';
 
 export type { TextSource };
 
@@ -23,7 +23,7 @@ export interface CheckContext {
   coverage: Map<Lang, Coverage>;
   config: CheckConfig;
   editions: EditionSource[];
-  /** The original-language edition, when it was loaded. */
+  /** The original-language edition (loaded whichever languages were asked for), when it loads. */
   original: EditionSource | undefined;
   /** Every paper and introduction of every edition (papers in the folder's order). */
   texts: TextSource[];
@@ -31,17 +31,14 @@ export interface CheckContext {
 }
 
 export function createContext(project: Project, config: CheckConfig, coverage: Map<Lang, Coverage> = new Map()): CheckContext {
-  const texts: TextSource[] = project.editions.flatMap((edition) => [
-    { lang: edition.lang, file: edition.introduction.file, tree: edition.introduction.tree, symbol: undefined },
-    ...edition.papers.map((paper) => ({ lang: edition.lang, file: paper.file, tree: paper.tree, symbol: paper.symbol })),
-  ]);
+  const texts: TextSource[] = project.editions.flatMap(textsOf);
   const locations = new Map<VFile, ReturnType<typeof location>>();
   return {
     project,
     coverage,
     config,
     editions: project.editions,
-    original: originalEdition(project),
+    original: project.originalEdition,
     texts,
     pointAt(file, offset) {
       let loc = locations.get(file);

@@ -10,7 +10,7 @@ export async function addPaper(root: string, sourcesDir: string, paper: NewPaper
   if (problems.length > 0) throw new Error(`Symbol ${paper.symbol}: ${problems.join('; ')}`);
   const project = await loadProject(root, { sourcesDir });
   const original = project.original;
-  const source = project.editions.find((e) => e.lang === original);
+  const source = project.originalEdition;
   if (!original || !source) throw new Error('The sources do not load: run check first');
   if (!source.themes.some((t) => t.id === paper.theme)) {
     throw new Error(`Unknown theme "${paper.theme}": one of ${source.themes.map((t) => t.id).join(', ')}`);

@@ -19,6 +19,8 @@ export interface Project {
   /** Every language with sources and a locale pack: the editions a reader can switch to. */
   languages: Array<{ lang: Lang; name: string; dir: 'ltr' | 'rtl'; fonts: Locale['fonts'] }>;
   original: Lang | undefined;
+  /** The original-language edition, loaded whichever languages were asked for (the others depend on it). */
+  originalEdition: EditionSource | undefined;
   meetings: Meeting[];
   editions: EditionSource[];
   /** Every file read, with its messages. */
@@ -107,16 +109,18 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   }
 
   const orig = original ? loaded.get(original) : undefined;
-  const editions: EditionSource[] = [];
-  for (const lang of options.langs ? present.filter((l) => options.langs?.includes(l)) : present) {
+  const merged = new Map<Lang, EditionSource>();
+  for (const lang of present) {
     const src = loaded.get(lang);
     const locale = locales.get(lang);
     const edition = src && orig && locale ? mergeEdition(src, orig, locale, meetings) : undefined;
-    if (edition) editions.push(edition);
+    if (edition) merged.set(lang, edition);
   }
+  const editions = (options.langs ? present.filter((l) => options.langs?.includes(l)) : present).flatMap((lang) => merged.get(lang) ?? []);
+  const originalEdition = original ? merged.get(original) : undefined;
   const languages = present.flatMap((lang) => {
     const locale = locales.get(lang);
     return locale ? [{ lang, name: locale.name, dir: locale.dir, fonts: locale.fonts }] : [];
   });
-  return { root, languages, original, meetings, editions, files: world.files };
+  return { root, languages, original, originalEdition, meetings, editions, files: world.files };
 }

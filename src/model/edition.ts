@@ -39,7 +39,10 @@ export function textsInOrder(edition: EditionSource): TextSource[] {
   ];
 }
 
-/** The original-language edition among those loaded, if it was loaded. */
-export function originalEdition(project: { original: Lang | undefined; editions: readonly EditionSource[] }): EditionSource | undefined {
-  return project.editions.find((e) => e.lang === project.original);
+/** The texts of an edition, papers in the folder's order (for the rules). */
+export function textsOf(edition: EditionSource): TextSource[] {
+  return [
+    { lang: edition.lang, file: edition.introduction.file, tree: edition.introduction.tree, symbol: undefined },
+    ...edition.papers.map((paper) => ({ lang: edition.lang, file: paper.file, tree: paper.tree, symbol: paper.symbol })),
+  ];
 }

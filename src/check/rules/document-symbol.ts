@@ -16,7 +16,7 @@ export default lintRule(
   },
   (context, report) => {
     const series = context.config.yearSeries;
-    const original = context.editions.find((e) => e.lang === context.project.original) ?? context.editions[0];
+    const original = context.original;
     if (original) {
       const { meta, structure } = original;
       for (const problem of symbolProblems(meta.symbol, series)) {

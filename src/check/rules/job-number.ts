@@ -23,7 +23,7 @@ export default lintRule(
     fixable: false,
   },
   (context, report) => {
-    const original = context.editions.find((e) => e.lang === context.project.original) ?? context.editions[0];
+    const original = context.original;
     if (!original) return;
     for (const problem of jobNumberProblems(original.meta.jobNumber, original.meta.date)) {
       report(original.structure.file, original.structure.points['jobNumber'], problem);

@@ -68,7 +68,7 @@ export default lintRule(
   },
   (context, report) => {
     const registry = new Map<number, Meeting>(context.project.meetings.map((m) => [m.number, m]));
-    const original = context.editions.find((e) => e.lang === context.project.original) ?? context.editions[0];
+    const original = context.original;
     for (const paper of original?.papers ?? []) {
       const meeting = registry.get(paper.meeting);
       if (!meeting) report(paper.structureFile, paper.points['meeting'], `Meeting ${paper.meeting} is not in the meeting registry (sources/meetings.yaml)`);

@@ -8,7 +8,7 @@ import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
 import { shapeOf } from '../../model/paragraphs.js';
 import { symbolCandidates } from '../../model/symbols.js';
-import type { TextSource } from '../context.js';
+import { textsOf, type TextSource } from '../../model/edition.js';
 
 const basename = (path: string): string => path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
 const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -23,7 +23,7 @@ export default lintRule(
   (context, report) => {
     const original = context.original;
     if (!original) return;
-    const origTexts = new Map(context.texts.filter((t) => t.lang === original.lang).map((t) => [t.symbol ?? '', t]));
+    const origTexts = new Map(textsOf(original).map((t) => [t.symbol ?? '', t]));
     const origUnreadable = new Set(original.unreadable.map((f) => basename(f.path)));
     for (const edition of context.editions) {
       if (edition === original) continue;
