@@ -13,7 +13,13 @@ export const LANGS: readonly Lang[] = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
 export interface DocumentStructure {
   symbol: string;
   symbolConfirmed: boolean;
+  /** This language version's job number (its own document.yaml's, else the original's). */
   jobNumber: string;
+  /** Whether the job number is this language's own, or the original's standing in for it. */
+  jobNumberSource: 'own' | 'original';
+  jobNumberConfirmed: boolean;
+  /** An extra code printed after the language letter on the first page (GZ), if any. */
+  footerCode?: string;
   distribution: 'general' | 'limited' | 'restricted';
   date: string; // ISO yyyy-mm-dd
   processingDates: string[];
@@ -128,6 +134,8 @@ export interface EditionSource {
   files: VFile[];
   /** The original language's document.yaml and where its keys stand. */
   structure: { file: VFile; points: Record<string, Point> };
+  /** This language's own document.yaml and where its keys stand. */
+  document: { file: VFile; points: Record<string, Point> };
   /** This language's themes.yaml and where each theme stands. */
   themesFile: { file: VFile; points: Record<string, Point> };
 }

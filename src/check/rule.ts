@@ -33,6 +33,8 @@ export type Report = (
   place: Point | Position | undefined,
   reason: string,
   fix?: Omit<Fix, 'file'>,
+  /** A finding that is only ever a warning (a placeholder still to be confirmed). */
+  options?: { warning?: boolean },
 ) => void;
 
 export interface Rule {
@@ -44,9 +46,9 @@ export function lintRule(meta: RuleMeta, check: (context: CheckContext, report: 
   return {
     meta,
     run(context, severity, fixes) {
-      check(context, (file, place, reason, fix) => {
+      check(context, (file, place, reason, fix, options) => {
         const message = file.message(reason, { ...(place ? { place } : {}), ruleId: meta.id, source: SOURCE });
-        message.fatal = severity === 'error';
+        message.fatal = severity === 'error' && options?.warning !== true;
         if (fix) {
           message.actual = String(file.value).slice(fix.start, fix.end);
           message.expected = [fix.text];

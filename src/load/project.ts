@@ -15,6 +15,7 @@ import { readSource, listDir } from './read.js';
 import { parseYaml } from './yaml.js';
 import { parseMarkdown } from './markdown.js';
 import { fatal } from './report.js';
+import { languageJob } from './language-job.js';
 import {
   documentOriginalSchema,
   documentTextSchema,
@@ -287,10 +288,9 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     const meta: DocumentMeta = {
       symbol: structure.symbol,
       symbolConfirmed: structure.symbolConfirmed,
-      jobNumber: structure.jobNumber,
+      ...languageJob(structure, src.doc, lang === original),
       distribution: structure.distribution,
       date: structure.date,
-      processingDates: structure.processingDates,
       original: structure.original,
       meetingDates: structure.meeting.dates,
       body: src.doc.body,
@@ -311,6 +311,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       meetings,
       files: src.files,
       structure: { file: orig.docFile, points: orig.docPoints },
+      document: { file: src.docFile, points: src.docPoints },
       themesFile: { file: src.themesFile, points: src.themePoints },
     });
   }

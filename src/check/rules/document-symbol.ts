@@ -5,7 +5,7 @@
  */
 import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
-import { symbolCandidates, symbolProblems, symbolYear } from '../../model/symbols.js';
+import { findSymbols, symbolProblems, symbolYear } from '../../model/symbols.js';
 
 export default lintRule(
   {
@@ -39,7 +39,8 @@ export default lintRule(
     for (const text of context.texts) {
       const paras = paragraphs(text.tree, text.file);
       paras.forEach((para, i) => {
-        for (const candidate of symbolCandidates(para.raw)) {
+        // The same recognizer finds the symbols the edition links (rehype-symbol-links).
+        for (const candidate of findSymbols(para.raw)) {
           const place = context.pointAt(text.file, para.start + candidate.index);
           for (const problem of symbolProblems(candidate.text, series)) report(text.file, place, `Symbol ${candidate.text}: ${problem}`);
           // The first paragraph of a paper cites the paper itself.
