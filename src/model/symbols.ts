@@ -285,7 +285,7 @@ const MORE = new RegExp(String.raw`^\/${PIECE}+`, 'u');
 /** A joint symbol written with an em dash, to report: A/80/434—S/2025/632. */
 const EM_JOINT = new RegExp(String.raw`^—(?=[A-Z][A-Za-z0-9.]*\/)[A-Za-z]${PIECE}*(?:${SLASH}${PIECE}*)+`, 'u');
 /** A qualifier after a space, as it is printed: (Part III), (Resumption 1), (2025), (III). */
-const SPACED_QUALIFIER = /^[ \u00a0]\(([^()\n]{1,30})\)\**/;
+const SPACED_QUALIFIER = /^[ \u00a0]?\(([^()\n]{1,30})\)\**/;
 const LETTER_PARTS = /^[ \u00a0][A-Z](?:[-–][A-Z])?(?![\p{L}\p{N}])/u;
 const TRAILING = /[.,;:!?–\-]$/;
 
