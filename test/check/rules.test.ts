@@ -37,9 +37,12 @@ async function messagesAfter(edits: Case['edits'], ruleId: string): Promise<stri
 }
 
 describe('the unbroken sources', () => {
-  it('give no error and no warning', async () => {
+  it('give no error, and no warning but the five placeholder job numbers', async () => {
     const result = await check({ root: ROOT });
-    expect(result.files.flatMap((f) => f.messages.map((m) => `${f.path}:${m.line}: ${m.reason}`))).toEqual([]);
+    const messages = result.files.flatMap((f) => f.messages.map((m) => ({ at: `${f.path}:${m.line}: ${m.reason}`, m })));
+    const placeholders = messages.filter(({ m }) => m.ruleId === 'job-number' && m.fatal === false && m.reason.includes('is a placeholder, not confirmed'));
+    expect(placeholders.length).toBe(5);
+    expect(messages.filter((x) => !placeholders.includes(x)).map((x) => x.at)).toEqual([]);
     expect(result.ok).toBe(true);
   });
 });

@@ -55,7 +55,7 @@ export default lintRule(
       const path = `sources/${lang}/document.yaml`;
       for (const problem of jobNumberProblems(meta.jobNumber, meta.date)) report(at.file, at.points['jobNumber'], problem);
       if (!own) {
-        report(document.file, undefined, `${lang}: no job number of its own, so the original's ${meta.jobNumber} is printed: set jobNumber (and processingDates) in ${path}`, undefined, { warning: true });
+        report(document.file, { line: 1, column: 1 }, `${lang}: no job number of its own, so the original's ${meta.jobNumber} is printed: set jobNumber (and processingDates) in ${path}`, undefined, { warning: true });
       } else if (!meta.jobNumberConfirmed) {
         report(at.file, at.points['jobNumber'], `Job number ${meta.jobNumber} is a placeholder, not confirmed: replace it with this language version's real one in ${path} and set jobNumberConfirmed: true`, undefined, { warning: true });
       }
