@@ -23,12 +23,16 @@
 export const SUFFIX_WORDS = ['Add', 'Corr', 'Rev', 'Amend', 'Supp'] as const;
 const SUFFIX = /^(Add|Corr|Rev|Amend|Supp)\.\d+(?:[-–]\d+)?$/;
 /** Mixed-case components series really use (besides the suffixes). */
-const MIXED = /^(?:Sub\.\d+|Res\.\d+|Dec\.\d+|Summary|Report|Agenda|OzL\.(?:Pro|Conv)(?:\.\d+|\.WG\.\d+|\.ExCom)?)$/;
+const MIXED = /^(?:Sub\.\d+|Res\.\d+|Dec\.\d+|Inf\.\d+|Summary|Report|Agenda|OzL\.(?:Pro|Conv)(?:\.\d+|\.WG\.\d+|\.ExCom)?)$/;
 const WORD = /^[A-Z]+$/;
 const HYPHENATED = /^[A-Z]+-[A-Z]+$/;
-const DOTTED = /^[A-Z]+\d*(?:\.(?:\d+[A-Z]?|[A-Z]+))+$/; // WG.4, AC.105, PC.I, SER.B, MP.WAT, CL2.GPID, L.1
+const DOTTED = /^[A-Z]+\d*(?:\.(?:\d+[A-Z]?|[A-Z]+))+(?:-P)?$/; // WG.4, AC.105, PC.I, SER.B, MP.WAT, CL2.GPID, L.1, ECLAC's L.2738-P
+/** Letters and digits together where a series names a body so (UNEP/CBD/WG8J/…). */
+const ALNUM = /^[A-Z]+\d+[A-Z]+$/;
+/** A compound phrase of a series, the one place UNBIS records a space (UNEP/MED WG.431/…, TD/B/C.1/IRON ORE). */
+const COMPOUND = /^[A-Z]+ [A-Z]+(?:\.\d+)?$/;
 const SESSION = /^(?:ES|S)-(?:\d+|[IVXLC]+)$/; // A/ES-10/2, A/S-30/4
-const NUMBER = /^\d+(?:[-–]\d+)?$/; // 632, E/NL.1949/1-3
+const NUMBER = /^\d+(?:[-–]\d+)?$|^\d+[A-Z]$/; // 632, E/NL.1949/1-3, HS/048/11E
 const LETTERED = /^\d+[ \u00a0]?[A-Z](?:[-–][A-Z])?$/; // A/RES/61/128 A-B, A/RES/217A
 const ROMAN = /^(?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})$|^(?=[XLC])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 const SPACE = /[ \u00a0\u202f]/;
@@ -120,6 +124,8 @@ function qualifierProblems(q: string, spaced: boolean, base: string): string[] {
   if (/^[ACEFRS]$/.test(q)) return []; // a language version: (E)
   if (/^\d+$/.test(q) && !spaced) return []; // TD/B/EX(71)/2, ICCD/COP(14)/23
   if (/^[A-Z]+\.\d+\/\d+$/.test(q) && !spaced) return []; // LC/G.2586(SES.35/3)
+  if (/^[A-Z]{2,}$/.test(q) && !spaced && /^[A-Z]+$/.test(base.split('/').at(-1) ?? '')) return []; // UNEP(DEPI)/MED WG.431/3
+  if (q === 'Corrected') return []; // INFCIRC/153(Corrected)
   const printed = printedQualifier(q);
   if (printed !== undefined) {
     if (printed === q && spaced) return [];
@@ -136,7 +142,7 @@ function componentProblem(part: string, i: number, isResolution: boolean): strin
   if (SUFFIX.test(part) || MIXED.test(part)) {
     return i === 0 ? `cannot start with ${part}` : undefined;
   }
-  if (!/^(?:ADD|CORR|REV|AMEND|SUPP|SUB)\.\d/.test(part) && (WORD.test(part) || HYPHENATED.test(part) || DOTTED.test(part) || SESSION.test(part) || NUMBER.test(part))) return undefined;
+  if (!/^(?:ADD|CORR|REV|AMEND|SUPP|SUB)\.\d/.test(part) && (WORD.test(part) || HYPHENATED.test(part) || DOTTED.test(part) || ALNUM.test(part) || COMPOUND.test(part) || SESSION.test(part) || NUMBER.test(part))) return undefined;
   if (isResolution && LETTERED.test(part)) return undefined;
   // A space inside a component: WG. 4, Add. 1, 2010 /5.
   if (SPACE.test(part)) {

@@ -14,6 +14,8 @@ import { blankSymbols, findSymbols, jointParts, symbolProblems, undocsUrl } from
 import { barcodeValue, jobNumberKey, parseJobNumber } from '../../src/model/job-numbers.js';
 import { jobNumberProblems, processingDateProblems } from '../../src/check/rules/job-number.js';
 import { ROOT } from '../helpers/cli.js';
+import type { Element, Root } from 'hast';
+import rehypeSymbolLinks from '../../src/transform/rehype-symbol-links.js';
 
 const SERIES = ['CTOC/COP/WG.4'];
 const DIR = join(ROOT, 'test', 'fixtures', 'symbols');
@@ -220,6 +222,31 @@ describe('generated symbols', () => {
         const two = String(yy).padStart(2, '0');
         expect(symbolProblems(`CTOC/COP/WG.4/${two}/${n}`, SERIES)).toEqual([`two-digit year "${two}" where a four-digit year belongs (CTOC/COP/WG.4/20${two}/…)`]);
       }),
+    );
+  });
+});
+
+describe('links and checks agree', () => {
+  /** The links rehype-symbol-links makes in a paragraph of text: [text, href]. */
+  function links(text: string): Array<[string, string]> {
+    const tree: Root = { type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] }] };
+    (rehypeSymbolLinks as unknown as (o: { lang: string }) => (t: Root) => void)({ lang: 'en' })(tree);
+    const p = tree.children[0] as Element;
+    expect(p.children.map((c) => ('value' in c ? c.value : (c as Element).children.map((t) => ('value' in t ? t.value : '')).join(''))).join('')).toBe(text);
+    return p.children.flatMap((c) => (c.type === 'element' ? [[(c.children[0] as { value: string }).value, String(c.properties['href'])] as [string, string]] : []));
+  }
+
+  it('a linked symbol is one the check accepts, and every accepted one is linked', () => {
+    const corrupt = fc.constantFrom((s: string) => s, (s: string) => s.replace('/', '//'), (s: string) => s.replace(/\/(Add|Corr|Rev)\./, (m) => m.toUpperCase()), (s: string) => s.replace(/\.(\d)/, ',$1'));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(symbol, corrupt, punctuation), { minLength: 1, maxLength: 4 }), (items) => {
+        const text = items.map(([s, c, p]) => `see ${c(s)}${p}`).join(' and ');
+        const accepted = findSymbols(text).filter((f) => symbolProblems(f.text).length === 0).flatMap((f) => f.parts.map((p) => p.text));
+        const linked = links(text);
+        expect(linked.map(([t]) => t)).toEqual(accepted);
+        for (const [t, href] of linked) expect(href).toBe(undocsUrl(t, 'en'));
+      }),
+      { numRuns: 300 },
     );
   });
 });
