@@ -243,12 +243,17 @@ function singleProblems(single: string, yearSeries: readonly string[]): string[]
   });
   const first = parts[0]?.trim() ?? '';
   if (!/^[A-Z]/.test(first)) problems.push('must start with the organ or series (A/, E/, S/, CTOC/ …)');
-  // A series that carries a year: the component after it has four digits.
-  for (const series of yearSeries) {
-    if (!core.startsWith(`${series}/`)) continue;
-    const year = core.slice(series.length + 1).split('/')[0] ?? '';
-    if (/^\d{2}$/.test(year)) problems.push(`two-digit year "${year}" where a four-digit year belongs (${series}/20${year}/…)`);
-    else if (!/^\d{4}$/.test(year)) problems.push(`expected a four-digit year after ${series}/`);
+  // A series that carries a year (the longest that applies): a four-digit year follows it, or
+  // a subsidiary body with a series of its own (CTOC/COP/WG.4/… under CTOC/COP).
+  const series = yearSeriesOf(core, yearSeries);
+  if (series !== undefined) {
+    const next = core.slice(series.length + 1).split('/')[0] ?? '';
+    if (/^\d{2}$/.test(next)) problems.push(`two-digit year "${next}" where a four-digit year belongs (${series}/20${next}/…)`);
+    else if (/^\d{4}$/.test(next)) {
+      // the year
+    } else if (/^\d+$/.test(next) || ((WORD.test(next) || DOTTED.test(next)) && DOCUMENT_TYPE.test(next)) || componentProblem(next, 1, false) === `malformed component "${next}"`) {
+      problems.push(`expected a four-digit year after ${series}/`);
+    }
   }
   return problems;
 }
@@ -263,14 +268,20 @@ export function symbolProblems(symbol: string, yearSeries: readonly string[] = [
   return problems;
 }
 
+/** Document types, which follow the year in a year series (…/2010/L.1), never stand for it. */
+const DOCUMENT_TYPE = /^(?:L|CRP|PV|SR|INF|R|NGO|RES|DEC|PRST|WP)(?:\.|$)/;
+
+/** The longest of the year series a symbol belongs to. */
+export function yearSeriesOf(symbol: string, yearSeries: readonly string[]): string | undefined {
+  return yearSeries.filter((series) => symbol.startsWith(`${series}/`)).sort((a, b) => b.length - a.length)[0];
+}
+
 /** The year in a symbol of a year series, e.g. 2010 in CTOC/COP/WG.4/2010/5. */
 export function symbolYear(symbol: string, yearSeries: readonly string[]): number | undefined {
-  for (const series of yearSeries) {
-    if (!symbol.startsWith(`${series}/`)) continue;
-    const year = symbol.slice(series.length + 1).split('/')[0];
-    if (year && /^\d{4}$/.test(year)) return Number(year);
-  }
-  return undefined;
+  const series = yearSeriesOf(symbol, yearSeries);
+  if (series === undefined) return undefined;
+  const year = symbol.slice(series.length + 1).split('/')[0];
+  return year && /^\d{4}$/.test(year) ? Number(year) : undefined;
 }
 
 /* ------------------------------------------------------------------------------------------

@@ -17,7 +17,8 @@ import { ROOT } from '../helpers/cli.js';
 import type { Element, Root } from 'hast';
 import rehypeSymbolLinks from '../../src/transform/rehype-symbol-links.js';
 
-const SERIES = ['CTOC/COP/WG.4'];
+/** The year series the project configures (compendium.config.yaml). */
+const SERIES = (parse(readFileSync(join(ROOT, 'compendium.config.yaml'), 'utf8')) as { yearSeries: string[] }).yearSeries;
 const DIR = join(ROOT, 'test', 'fixtures', 'symbols');
 const valid = readFileSync(join(DIR, 'valid.txt'), 'utf8')
   .split('\n')
@@ -156,16 +157,21 @@ function toRoman(n: number): string {
   return out;
 }
 
+/** A year series (compendium.config.yaml) takes a four-digit year where others take a session. */
+const inYearSeries = (prefix: string): boolean => SERIES.some((s) => `${prefix}/`.startsWith(`${s}/`));
+const yearFor = (prefix: string, s: string, year: number): string => (inYearSeries(prefix) ? String(year) : s);
 const document = fc
-  .tuple(organ, body, session, docType, number, suffixes, qualifier, stars)
-  .map(([o, b, s, t, n, x, q, st]) => `${o}${b}/${s}/${t}${n}${x}${q}${st}`);
+  .tuple(organ, body, session, fc.integer({ min: 1990, max: 2030 }), docType, number, suffixes, qualifier, stars)
+  .map(([o, b, s, y, t, n, x, q, st]) => `${o}${b}/${yearFor(`${o}${b}`, s, y)}/${t}${n}${x}${q}${st}`);
 const resolution = fc.oneof(
   fc.tuple(fc.integer({ min: 31, max: 80 }), fc.integer({ min: 1, max: 300 }), fc.constantFrom('', ' A', ' A-B', ' B')).map(([s, n, p]) => `A/RES/${s}/${n}${p}`),
   fc.tuple(fc.integer({ min: 1, max: 3541 }), fc.constantFrom('', ' A', 'A'), fc.oneof(roman, roman.map((r) => `S-${r}`), roman.map((r) => `ES-${r}`)), fc.constantFrom(' ', '')).map(([n, p, r, sp]) => `A/RES/${n}${p}${sp}(${r})`),
   fc.tuple(fc.integer({ min: 1, max: 2900 }), fc.integer({ min: 1946, max: 2030 }), fc.constantFrom(' ', '')).map(([n, y, sp]) => `S/RES/${n}${sp}(${y})`),
 );
 const single = fc.oneof({ weight: 4, arbitrary: document }, { weight: 1, arbitrary: resolution });
-const plain = fc.tuple(organ, body, session, docType, number, suffixes).map(([o, b, s, t, n, x]) => `${o}${b}/${s}/${t}${n}${x}`);
+const plain = fc
+  .tuple(organ, body, session, fc.integer({ min: 1990, max: 2030 }), docType, number, suffixes)
+  .map(([o, b, s, y, t, n, x]) => `${o}${b}/${yearFor(`${o}${b}`, s, y)}/${t}${n}${x}`);
 const joint = fc.tuple(plain, fc.constantFrom('–', '-'), plain).map(([a, d, b]) => `${a}${d}${b}`);
 const symbol = fc.oneof({ weight: 5, arbitrary: single }, { weight: 1, arbitrary: joint });
 const punctuation = fc.constantFrom('', '.', ',', ';', ':', ')', '–', '.)');
