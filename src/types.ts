@@ -16,8 +16,20 @@ export type { DocumentText, FontFace, Locale, Meeting, ThemeSource } from './loa
  * An edition's metadata: the structural facts stated once in the original's document.yaml,
  * with the text of the edition's language.
  */
-export type DocumentMeta = Pick<DocumentOriginal, 'symbol' | 'symbolConfirmed' | 'jobNumber' | 'distribution' | 'date' | 'processingDates' | 'original'> &
-  Omit<DocumentText, 'meeting'> & { meetingDates: string[]; meetingPlace: string };
+export type DocumentMeta = Pick<DocumentOriginal, 'symbol' | 'symbolConfirmed' | 'distribution' | 'date' | 'original'> &
+  Omit<DocumentText, 'meeting' | keyof LanguageJob> & { meetingDates: string[]; meetingPlace: string } & LanguageJob;
+
+/** A language version's own job number, processing dates and first-page code (src/load/language-job.ts). */
+export interface LanguageJob {
+  /** This language version's job number (its own document.yaml's, else the original's). */
+  jobNumber: string;
+  /** Whether the job number is this language's own, or the original's standing in for it. */
+  jobNumberSource: 'own' | 'original';
+  jobNumberConfirmed: boolean;
+  processingDates: string[];
+  /** An extra code printed after the language letter on the first page (GZ), if any. */
+  footerCode?: string;
+}
 
 /** One background paper of one language edition, as loaded. */
 export interface PaperSource {
@@ -45,12 +57,14 @@ export interface EditionSource {
   meetings: Meeting[];
   /** Every source file of this edition, for reporting. */
   files: VFile[];
+  /** This language's own document.yaml and where its keys stand. */
+  document: { file: VFile; points: Record<string, Point> };
   /** The original language's document.yaml and where its keys stand. */
   structure: { file: VFile; points: Record<string, Point> };
   /** This language's themes.yaml and where each theme stands. */
   themesFile: { file: VFile; points: Record<string, Point> };
   /** The language's own themes and papers as loaded, before they are matched with the original's (for the rules). */
-  own: { document: VFile; themes: Array<{ theme: ThemeSource; point: Point | undefined }>; papers: Array<{ symbol: string; file: VFile; point: Point | undefined }> };
+  own: { themes: Array<{ theme: ThemeSource; point: Point | undefined }>; papers: Array<{ symbol: string; file: VFile; point: Point | undefined }> };
   /** Paper files of this language that could not be read (their messages say why). */
   unreadable: VFile[];
 }

@@ -31,7 +31,14 @@ export interface RuleMeta {
   fixable: boolean;
 }
 
-export type Report = (file: VFile, place: Point | Position | undefined, reason: string, fix?: Omit<Fix, 'file'>) => void;
+export type Report = (
+  file: VFile,
+  place: Point | Position | undefined,
+  reason: string,
+  fix?: Omit<Fix, 'file'>,
+  /** A finding that is only ever a warning (a placeholder still to be confirmed). */
+  options?: { warning?: boolean },
+) => void;
 
 export interface Rule {
   meta: RuleMeta;
@@ -47,10 +54,10 @@ function ruleWith<O>(meta: RuleMeta, schema: z.ZodType<O, z.ZodTypeDef, unknown>
     run(context, severity, options, fixes) {
       check(
         context,
-        (file, place, reason, fix) => {
+        (file, place, reason, fix, how) => {
           // A finding about a whole file is placed at its start, so every report has line:column.
           const message = file.message(reason, { place: place ?? { line: 1, column: 1 }, ruleId: meta.id, source: SOURCE });
-          message.fatal = severity === 'error';
+          message.fatal = severity === 'error' && how?.warning !== true;
           if (fix) {
             message.actual = String(file.value).slice(fix.start, fix.end);
             message.expected = [fix.text];

@@ -5,6 +5,7 @@
  */
 import type { DocumentMeta, EditionSource, Locale, Meeting, PaperSource, ThemeSource } from '../types.js';
 import type { LanguageSources } from './language.js';
+import { languageJob } from './language-job.js';
 
 export function mergeEdition(src: LanguageSources, orig: LanguageSources, locale: Locale, meetings: Meeting[]): EditionSource | undefined {
   const structure = orig.structure;
@@ -33,10 +34,9 @@ export function mergeEdition(src: LanguageSources, orig: LanguageSources, locale
   const meta: DocumentMeta = {
     symbol: structure.symbol,
     symbolConfirmed: structure.symbolConfirmed,
-    jobNumber: structure.jobNumber,
     distribution: structure.distribution,
     date: structure.date,
-    processingDates: structure.processingDates,
+    ...languageJob(structure, src.doc, src === orig),
     original: structure.original,
     meetingDates: structure.meeting.dates,
     body: src.doc.body,
@@ -55,9 +55,10 @@ export function mergeEdition(src: LanguageSources, orig: LanguageSources, locale
     papers,
     meetings,
     files: src.files,
+    document: { file: src.docFile, points: src.docPoints },
     structure: { file: orig.docFile, points: orig.docPoints },
     themesFile: { file: src.themesFile, points: src.themePoints },
-    own: { document: src.docFile, themes: src.themes.map((theme, i) => ({ theme, point: src.themeEntryPoints[i] })), papers: src.papers.map((p) => ({ symbol: p.front.symbol, file: p.file, point: p.points['symbol'] })) },
+    own: { themes: src.themes.map((theme, i) => ({ theme, point: src.themeEntryPoints[i] })), papers: src.papers.map((p) => ({ symbol: p.front.symbol, file: p.file, point: p.points['symbol'] })) },
     unreadable: src.unreadable,
   };
 }

@@ -10,6 +10,16 @@ const isoDate = z
 const text = z.string().trim().min(1, 'must not be empty');
 const lang = z.enum(LANGS as [Lang, ...Lang[]]);
 
+/** Each language version's own job number, processing dates and first-page footer code. */
+const jobFields = {
+  jobNumber: text.optional(),
+  /** false while a job number is a placeholder (the check warns until it is confirmed). */
+  jobNumberConfirmed: z.boolean().optional(),
+  processingDates: z.array(isoDate).min(1).max(2).optional(),
+  /** An extra code some duty stations print after the language letter (V.08-56013 (C) GZ …). */
+  footerCode: z.string().regex(/^[A-Z]{1,4}$/, 'a footer code is one to four capital letters').optional(),
+};
+
 /** The text every language's document.yaml gives. */
 export const documentTextSchema = z
   .object({
@@ -19,6 +29,7 @@ export const documentTextSchema = z
     subtitle: text,
     chapters: z.object({ introduction: text, compendium: text }).strict(),
     keywords: z.array(text).min(1),
+    ...jobFields,
   })
   .strict();
 
@@ -27,6 +38,7 @@ export const documentOriginalSchema = z
   .object({
     symbol: text,
     symbolConfirmed: z.boolean(),
+    ...jobFields,
     jobNumber: text,
     distribution: z.enum(['general', 'limited', 'restricted']),
     date: isoDate,

@@ -3,11 +3,7 @@ import bwipjs from 'bwip-js';
 import QRCode from 'qrcode';
 
 /** Code 39 carries the job number as year + serial: V.21-05275 → 2105275 (printed *2105275*). */
-export function barcodeValue(jobNumber: string): string {
-  const match = /(\d{2})-(\d{5})$/.exec(jobNumber);
-  if (!match) throw new Error(`Job number ${jobNumber} has no two-digit year and five-digit serial`);
-  return `${match[1]}${match[2]}`;
-}
+export { barcodeValue } from '../model/job-numbers.js';
 
 function sized(svg: string, width: string, height: string): string {
   return svg.replace(/^<svg /, `<svg width="${width}" height="${height}" preserveAspectRatio="none" `);

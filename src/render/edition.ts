@@ -24,12 +24,14 @@ export async function editionSlots(
   const { meta, locale } = edition;
   // The code generators are loaded only when an edition is rendered (not by `check`).
   const { barcodeValue, code39Svg, qrSvg, svgDataUrl } = await import('./codes.js');
+  // This language version's own job number (sources/<lang>/document.yaml), and its barcode.
   const barcode = barcodeValue(meta.jobNumber);
   const page = pageCss({
     symbol: meta.symbol,
     jobNumber: meta.jobNumber,
     jobLanguageCode: locale.jobLanguageCode,
-    processingDates: meta.processingDates.map(ddmmyy),
+    // A duty station's extra code stands between the language letter and the dates: (C) GZ 080908.
+    processingDates: [...(meta.footerCode ? [meta.footerCode] : []), ...meta.processingDates.map(ddmmyy)],
     barcodeText: `*${barcode}*`,
     barcodeUrl: svgDataUrl(code39Svg(barcode)),
     qrUrl: svgDataUrl(await qrSvg(undocsUrl(meta.symbol))),

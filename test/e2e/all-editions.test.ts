@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PDFDocument } from 'pdf-lib';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, unexpectedOutput } from '../helpers/cli.js';
 import { fonts, paragraphNumbers, textItems, type TextItem } from '../helpers/pdf.js';
 import { presentLangs } from '../helpers/sources.js';
+import { decodeCode39 } from '../helpers/barcode.js';
 import { loadProject } from '../../src/load/project.js';
 import { LANGS, type Lang, type Locale } from '../../src/types.js';
 
@@ -21,16 +22,24 @@ const pdfs = new Map<string, Uint8Array>();
 const htmls = new Map<string, string>();
 const items = new Map<string, TextItem[]>();
 const locales = new Map<string, Locale>();
+/** Each language version's own job number, as its document.yaml states it. */
+const jobs = new Map<string, string>();
+const dates = new Map<string, string[]>();
 
 const built = inject('editions');
 const EPOCH = { SOURCE_DATE_EPOCH: built.epoch };
 
 beforeAll(async () => {
   out = built.out;
-  expect(built.stderr).toBe('');
+  // Nothing on stderr but the warnings about the translations' placeholder job numbers.
+  expect(unexpectedOutput(built.stderr)).toEqual([]);
   expect(built.status).toBe(0);
   const project = await loadProject(ROOT);
-  for (const edition of project.editions) locales.set(edition.lang, edition.locale);
+  for (const edition of project.editions) {
+    locales.set(edition.lang, edition.locale);
+    jobs.set(edition.lang, edition.meta.jobNumber);
+    dates.set(edition.lang, edition.meta.processingDates);
+  }
   for (const lang of langs) {
     const pdf = new Uint8Array(await readFile(join(out, lang, `compendium-${lang}.pdf`)));
     pdfs.set(lang, pdf);
@@ -55,18 +64,36 @@ describe.each(langs)('the %s edition', (lang) => {
     expect(paragraphNumbers(items.get(lang) ?? [])).toEqual(Array.from({ length: 89 }, (_, i) => i + 1));
   });
 
-  it('has its furniture on every page: n/N, the job number, the symbol on pages 2 and after', async () => {
+  it('has its furniture on every page: n/N, its own job number, the symbol on pages 2 and after', async () => {
     const doc = await PDFDocument.load(pdfs.get(lang) as Uint8Array, { updateMetadata: false });
     const n = doc.getPageCount();
     const all = items.get(lang) ?? [];
+    const job = jobs.get(lang) ?? '';
     for (let page = 1; page <= n; page++) {
       const on = all.filter((i) => i.page === page).map((i) => i.str);
       expect(on, `page ${page}`).toContain(`${page}/${n}`);
-      expect(on.some((s) => s.includes('V.21-05275')), `page ${page}`).toBe(true);
+      expect(on.some((s) => s.includes(job)), `page ${page}`).toBe(true);
       if (page > 1) expect(on, `page ${page}`).toContain('CTOC/COP/WG.4/2021/3');
     }
+  });
+
+  it('prints on page 1 its own job number with its language letter and a barcode of its year and serial', () => {
+    const job = jobs.get(lang) ?? '';
     const code = locales.get(lang)?.jobLanguageCode;
-    expect(all.filter((i) => i.page === 1).some((i) => i.str.includes(`V.21-05275 (${code})`))).toBe(true);
+    // Page 1 as poppler's pdftotext reads it (a second reader beside pdfjs).
+    const raw = spawnSync('pdftotext', ['-f', '1', '-l', '1', '-layout', join(out, lang, `compendium-${lang}.pdf`), '-'], { encoding: 'utf8' }).stdout;
+    // pdftotext marks right-to-left runs with bidi controls (and mirrors the parentheses).
+    const text = raw.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+    const footer = new RegExp(`((?:[A-Z]{1,2}\\.)?\\d{2}-\\d{5}\\**) \\(${code}`).exec(text);
+    expect(footer?.[1], text.slice(-400)).toBe(job);
+    for (const date of dates.get(lang) ?? []) expect(text).toContain(`${date.slice(8, 10)}${date.slice(5, 7)}${date.slice(2, 4)}`);
+    const serial = /(\d{2})-(\d{5})/.exec(footer?.[1] ?? '');
+    const decoded = decodeCode39(join(out, lang, `compendium-${lang}.pdf`));
+    expect(decoded).toBe(`${serial?.[1]}${serial?.[2]}`);
+    // The human-readable line under the bars (in a right-to-left page pdftotext moves the last *).
+    expect(text).toMatch(new RegExp(`\\*${decoded}\\*|\\*\\*${decoded}`));
+    // No two editions print the same job number or barcode.
+    expect([...jobs].filter(([other, j]) => other !== lang && j === job)).toEqual([]);
   });
 
   it('sets the PDF language and embeds only the declared fonts', async () => {
@@ -116,10 +143,10 @@ describe('reproducibility', () => {
 describe('right to left', () => {
   it('mirrors the Arabic first-page footer: job number on the right, QR code on the left', () => {
     const page1 = (items.get('ar') ?? []).filter((i) => i.page === 1);
-    const job = page1.find((i) => i.str.includes('V.21-05275'));
+    const job = page1.find((i) => i.str.includes(jobs.get('ar') ?? '?'));
     expect(job).toBeDefined();
     expect((job?.x ?? 0) + (job?.width ?? 0) / 2).toBeGreaterThan((job?.pageWidth ?? 0) / 2);
-    const en = (items.get('en') ?? []).filter((i) => i.page === 1).find((i) => i.str.includes('V.21-05275'));
+    const en = (items.get('en') ?? []).filter((i) => i.page === 1).find((i) => i.str.includes(jobs.get('en') ?? '?'));
     expect((en?.x ?? 0) + (en?.width ?? 0) / 2).toBeLessThan((en?.pageWidth ?? 0) / 2);
   });
 });

@@ -7,7 +7,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { toString } from 'mdast-util-to-string';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, unexpectedOutput } from '../helpers/cli.js';
 import { fonts, pageTexts, squash } from '../helpers/pdf.js';
 import { loadProject } from '../../src/load/project.js';
 import { readOutline } from '../../src/postprocess/outline.js';
@@ -21,7 +21,7 @@ const built = inject('editions');
 
 beforeAll(async () => {
   out = built.out;
-  expect(built.stderr).toBe('');
+  expect(unexpectedOutput(built.stderr)).toEqual([]);
   expect(built.status).toBe(0);
   pdf = new Uint8Array(await readFile(join(out, 'en', 'compendium-en.pdf')));
   html = await readFile(join(out, 'en', 'index.html'), 'utf8');

@@ -5,7 +5,12 @@
  */
 import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
-import { symbolCandidates, symbolProblems, symbolYear } from '../../model/symbols.js';
+import { findSymbols, symbolProblems, symbolYear, yearSeriesOf } from '../../model/symbols.js';
+
+/** A series is the paper's own, or one under it (the paper's symbol may be malformed: CTOC/COP/WG4/…). */
+function inSeries(series: string | undefined, own: string): boolean {
+  return series !== undefined && (series === own || series.startsWith(`${own}/`));
+}
 
 export default lintRule(
   {
@@ -38,12 +43,15 @@ export default lintRule(
     }
     for (const text of context.texts) {
       const paras = paragraphs(text.tree, text.file);
+      // The paper's own series (CTOC/COP/WG.4): a summary citing another of it cites the wrong paper.
+      const ownSeries = text.symbol === undefined ? undefined : yearSeriesOf(text.symbol, series);
       paras.forEach((para, i) => {
-        for (const candidate of symbolCandidates(para.raw)) {
+        // The same recognizer finds the symbols the edition links (rehype-symbol-links).
+        for (const candidate of findSymbols(para.raw)) {
           const place = context.pointAt(text.file, para.start + candidate.index);
           for (const problem of symbolProblems(candidate.text, series)) report(text.file, place, `Symbol ${candidate.text}: ${problem}`);
           // The first paragraph of a paper cites the paper itself.
-          if (i === 0 && text.symbol && candidate.text !== text.symbol && series.some((s) => candidate.text.startsWith(`${s}/`))) {
+          if (i === 0 && text.symbol && candidate.text !== text.symbol && ownSeries !== undefined && inSeries(yearSeriesOf(candidate.text, series), ownSeries)) {
             report(text.file, place, `The summary cites ${candidate.text}, but this paper is ${text.symbol}`);
           }
         }

@@ -6,7 +6,7 @@
 import type { Locale, Meeting } from '../../types.js';
 import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
-import { SYMBOL_CANDIDATE } from '../../model/symbols.js';
+import { blankSymbols } from '../../model/symbols.js';
 
 const YEAR = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;
 const WINDOW = 60;
@@ -41,7 +41,7 @@ function compile(spec: NonNullable<Locale['meetingOrdinals']>): { entries: Array
 /** Meeting ordinals in a text, each with the year next to it (if any). */
 export function findOrdinals(raw: string, spec: NonNullable<Locale['meetingOrdinals']>): OrdinalFinding[] {
   // Symbols carry years (CTOC/COP/WG.4/2010/5): blank them out, keeping offsets.
-  const text = raw.replace(SYMBOL_CANDIDATE, (m) => ' '.repeat(m.length));
+  const text = blankSymbols(raw);
   const { entries, pattern } = compile(spec);
   const years = [...text.matchAll(YEAR)].map((m) => ({ start: m.index, end: m.index + m[0].length, value: Number(m[0]) }));
   const out: OrdinalFinding[] = [];

@@ -56,7 +56,7 @@ export default lintRule(
       for (const paper of original.papers) {
         const name = basename(paper.structureFile.path);
         if (!given.has(paper.symbol) && !unreadable.has(name)) {
-          report(edition.own.document, undefined, `Paper \`${paper.symbol}\` has no ${edition.lang} text (expected sources/${edition.lang}/papers/${name})`);
+          report(edition.document.file, undefined, `Paper \`${paper.symbol}\` has no ${edition.lang} text (expected sources/${edition.lang}/papers/${name})`);
         }
       }
       // Each text: the same shape and the same symbols as the original's.
