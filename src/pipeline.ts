@@ -12,7 +12,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import type { Root as HastRoot } from 'hast';
-import { LANGS, type EditionSource, type Lang, type Locale } from './types.js';
+import { type EditionSource, type Lang, type Locale } from './types.js';
 import { memoize } from './memo.js';
 import { loadProject, type Project } from './load/project.js';
 import { loadFontSources, loadTemplates, type Templates } from './load/assets.js';
@@ -32,7 +32,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { bodySchema } from './transform/sanitize-schema.js';
 import { assetsOf, facesFor, fontAssets, type FontAssets } from './render/fonts.js';
 import { coverageFromCss, type Coverage } from './render/coverage.js';
-import { renderIndex } from './render/index-page.js';
+import { writeIndexPage } from './write/index-page.js';
 import type { BrowserSession } from './print/session.js';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
@@ -338,9 +338,7 @@ async function buildWith(options: BuildOptions, openPrinter: () => Promise<Print
     const dir = await commitEdition(edition, options.outDir);
     result.outputs.push({ lang: edition.lang as Lang, html: join(dir, 'index.html'), pdf: join(dir, pdfName(edition.lang)), cached: false });
   }
-  const present = LANGS.filter((lang) => existsSync(join(options.outDir, lang, 'index.html')));
-  const titles = Object.fromEntries(project.editions.map((e) => [e.lang, { title: e.meta.title, name: e.locale.name, dir: e.locale.dir }]));
-  await writeFileAtomic(join(options.outDir, 'index.html'), renderIndex(present, titles, pdfName));
+  await writeIndexPage(options.outDir, project.editions);
 
   // What moved since the previous build, and the new state of the cache.
   for (const t of transformed) {

@@ -4,6 +4,7 @@
  * source and the configured severity on `file.message(reason, {place})`.
  */
 import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import type { Point, Position } from 'unist';
 import type { CheckContext } from './context.js';
 import { SOURCE } from '../load/report.js';
@@ -33,7 +34,7 @@ export type Report = (
   place: Point | Position | undefined,
   reason: string,
   fix?: Omit<Fix, 'file'>,
-) => void;
+) => VFileMessage;
 
 export interface Rule {
   meta: RuleMeta;
@@ -52,6 +53,7 @@ export function lintRule(meta: RuleMeta, check: (context: CheckContext, report: 
           message.expected = [fix.text];
           fixes.push({ file, ...fix });
         }
+        return message;
       });
     },
   };

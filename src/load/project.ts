@@ -15,6 +15,7 @@ import { readSource, listDir } from './read.js';
 import { parseYaml } from './yaml.js';
 import { parseMarkdown } from './markdown.js';
 import { fatal } from './report.js';
+import { didYouMean } from './suggest.js';
 import {
   documentOriginalSchema,
   documentTextSchema,
@@ -215,7 +216,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       if (!parsed) continue;
       const front = parsed.value;
       if (isOriginal && 'theme' in front && src.themes && !src.themes.some((t) => t.id === front.theme)) {
-        fatal(file, `Unknown theme \`${front.theme}\`: themes.yaml has ${src.themes.map((t) => t.id).join(', ')}`, parsed.source.pointOf(['theme']), 'unknown-theme');
+        const ids = src.themes.map((t) => t.id);
+        fatal(file, `Unknown theme \`${front.theme}\`: ${didYouMean(String(front.theme), ids) || `themes.yaml has ${ids.join(', ')}`}`, parsed.source.pointOf(['theme']), 'unknown-theme');
         continue;
       }
       const dup = src.bySymbol.get(front.symbol);
