@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { loadProject } from '../load/project.js';
+import { didYouMean } from '../load/suggest.js';
 import { symbolProblems } from '../model/symbols.js';
 import { newPaperFile, paperFileName, type NewPaper } from '../scaffold/new-paper.js';
 import { writeNewFile } from '../write/output.js';
@@ -14,7 +15,8 @@ export async function addPaper(root: string, sourcesDir: string, paper: NewPaper
   const source = project.editions.find((e) => e.lang === original);
   if (!original || !source) throw new Error('The sources do not load: run check first');
   if (!source.themes.some((t) => t.id === paper.theme)) {
-    throw new Error(`Unknown theme "${paper.theme}": one of ${source.themes.map((t) => t.id).join(', ')}`);
+    const ids = source.themes.map((t) => t.id);
+    throw new Error(`Unknown theme "${paper.theme}": ${didYouMean(paper.theme, ids, (s) => `"${s}"`) || `one of ${ids.join(', ')}`}`);
   }
   const name = paperFileName(paper.symbol);
   const targets = project.editions.map((e) => ({ edition: e, path: join(sourcesDir, e.lang, 'papers', name) }));

@@ -14,19 +14,18 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
-import { build, check, interrupt } from '../pipeline.js';
 import { LANGS, type Lang } from '../types.js';
-import { rulesTable } from '../check/presets.js';
-import { applyFixes } from '../write/fix.js';
 import { FORMATS, diagnostics, github, grouped, human, json, oneLine, summary, tally, type Format } from './format.js';
-import { serve } from './serve.js';
-import { addPaper } from './add-paper.js';
-import { assembleIndex } from './assemble-index.js';
-import { describeRenumbering } from '../render/renumbering.js';
 import { commandHelp, parseCommand, UsageError, type CommandSpec, type OptionSpec, type Parsed } from './args.js';
 import { paint, useColor, type Paint } from './color.js';
 import { createProgress } from './progress.js';
 import { closest } from '../load/suggest.js';
+
+// The pipeline and what each command needs are loaded when a command runs: help, --version
+// and usage errors answer at once.
+let loadedPipeline: typeof import('../pipeline.js') | undefined;
+const pipeline = async () => (loadedPipeline ??= await import('../pipeline.js'));
+const describeRenumbering = async () => (await import('../render/renumbering.js')).describeRenumbering;
 
 const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 const PROGRAM = 'compendium';
@@ -213,6 +212,8 @@ export interface BuildCommand {
 async function runBuild(options: BuildCommand, colors: Paint): Promise<number> {
   const started = performance.now();
   const progress = options.quiet ? undefined : createProgress(process.stderr, colors);
+  const { build } = await pipeline();
+  const describe = await describeRenumbering();
   const result = await build({ root: ROOT, outDir: options.outDir, langs: options.langs, sourcesDir: options.sourcesDir, force: options.force, onProgress: progress?.update });
   const printed = result.outputs.filter((o) => !o.cached).length;
   // The progress lines end first (on a terminal they are redrawn in place), then the findings.
@@ -232,7 +233,7 @@ async function runBuild(options: BuildCommand, colors: Paint): Promise<number> {
     return 0;
   }
   for (const [l, r] of Object.entries(result.renumbering)) {
-    const said = r ? describeRenumbering(r) : undefined;
+    const said = r ? describe(r) : undefined;
     if (said) say(`${l}: paragraphs ${said}`);
   }
   say(colors.green(`Built ${n} edition${n === 1 ? '' : 's'}, ${printed} printed, in ${((performance.now() - started) / 1000).toFixed(2)} s`));
@@ -253,8 +254,10 @@ async function runCheck(options: CheckCommand, colors: Paint): Promise<number> {
   const sourcesDir = options.sourcesDir ?? resolve(ROOT, 'sources');
   if (!existsSync(sourcesDir)) usage(`the sources folder ${shown(sourcesDir)} does not exist`);
   const named = namedPaths(options.paths, sourcesDir);
+  const { check } = await pipeline();
   let result = await check({ root: ROOT, langs: options.langs, sourcesDir: options.sourcesDir });
   if (options.fix && result.fixes.length > 0) {
+    const { applyFixes } = await import('../write/fix.js');
     const applied = await applyFixes(result.fixes);
     say(`Fixed ${applied} finding(s).`);
     result = await check({ root: ROOT, langs: options.langs, sourcesDir: options.sourcesDir });
@@ -314,6 +317,7 @@ function reportedFiles(files: readonly VFile[], named: readonly string[], source
 }
 
 async function runRules(): Promise<number> {
+  const { rulesTable } = await import('../check/presets.js');
   process.stdout.write(`${rulesTable()}\n`);
   return 0;
 }
@@ -327,6 +331,7 @@ async function runAddPaper(values: Parsed['values'], sourcesDir: string | undefi
   if (typeof symbol !== 'string' || typeof theme !== 'string' || !Number.isInteger(year) || !Number.isInteger(meeting) || meeting < 1) {
     usage('needs --symbol, --year, --meeting (a number) and --theme');
   }
+  const [{ addPaper }, { check }] = await Promise.all([import('./add-paper.js'), pipeline()]);
   const created = await addPaper(ROOT, sourcesDir ?? resolve(ROOT, 'sources'), { symbol: String(symbol), year, meeting, theme: String(theme), topic });
   for (const path of created) say(`created ${shown(path)}`);
   const result = await check({ root: ROOT, sourcesDir });
@@ -336,6 +341,7 @@ async function runAddPaper(values: Parsed['values'], sourcesDir: string | undefi
 }
 
 async function runServe(dir: string, portNumber: number): Promise<number> {
+  const { serve } = await import('./serve.js');
   const server = await serve(dir, portNumber);
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : portNumber;
@@ -350,6 +356,7 @@ async function runServe(dir: string, portNumber: number): Promise<number> {
 
 async function runWatch(outDir: string, sourcesDir: string, portNumber: number, colors: Paint): Promise<number> {
   const { watch } = await import('./watch.js');
+  const describe = await describeRenumbering();
   const watcher = await watch({
     root: ROOT,
     outDir,
@@ -361,7 +368,7 @@ async function runWatch(outDir: string, sourcesDir: string, portNumber: number, 
       const text = human(result.files, process.cwd(), { color: colors.enabled });
       if (text) say(text);
       for (const [l, r] of Object.entries(result.renumbering)) {
-        const said = r ? describeRenumbering(r) : undefined;
+        const said = r ? describe(r) : undefined;
         if (said) say(`${l}: paragraphs ${said}`);
       }
     },
@@ -379,6 +386,7 @@ async function runWatch(outDir: string, sourcesDir: string, portNumber: number, 
 }
 
 async function runIndex(outDir: string, sourcesDir: string | undefined): Promise<number> {
+  const { assembleIndex } = await import('./assemble-index.js');
   const { present, files } = await assembleIndex(ROOT, outDir, sourcesDir);
   const text = human(files, process.cwd());
   if (text) say(text);
@@ -433,7 +441,7 @@ let stopWatching: (() => Promise<void>) | undefined;
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
     process.stderr.write(`\nInterrupted: stopping Chromium and removing partial files.\n`);
-    void interrupt()
+    void (loadedPipeline?.interrupt() ?? Promise.resolve())
       .then(() => stopWatching?.())
       .finally(() => process.exit(code));
   });
