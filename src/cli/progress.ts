@@ -45,14 +45,16 @@ export function createProgress(stream: ProgressStream, colors: Paint): Progress 
     };
   }
   let drawn = 0;
-  const fit = (s: string) => {
-    const width = Math.max(20, (stream.columns ?? 80) - 1);
-    const chars = [...s];
+  // The line, language included, within the terminal's width less one column (a character
+  // in the last column wraps on some terminals).
+  const fit = (lang: string, s: string) => {
+    const width = Math.max(1, (stream.columns ?? 80) - 1 - lang.length - 2);
+    const chars = [...s.replace(/\x1b\[[0-9;]*m/g, '')]; // measured without its colours
     return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : s;
   };
   const draw = () => {
     let out = drawn > 0 ? `\x1b[${drawn}A` : '';
-    for (const [lang, text] of lines) out += `\r\x1b[2K${colors.bold(lang)}  ${fit(text)}\n`;
+    for (const [lang, text] of lines) out += `\r\x1b[2K${colors.bold(lang)}  ${fit(lang, text)}\n`;
     drawn = lines.size;
     stream.write(out);
   };
