@@ -92,7 +92,22 @@ export function commandHelp(program: string, spec: CommandSpec): string {
   });
   if (spec.positionals) rows.unshift([spec.positionals.name, spec.positionals.help]);
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
-  const table = rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`).join('\n');
+  const table = rows.map(([flag, help]) => `  ${flag.padEnd(width)}${wrap(help, 100 - width - 2, ' '.repeat(width + 2))}`).join('\n');
   const usage = `Usage: ${program} ${spec.name}${Object.keys(spec.options).length > 0 ? ' [options]' : ''}${spec.positionals ? ` ${spec.positionals.name}` : ''}`;
-  return `${usage}\n\n${spec.summary}${spec.description ? `\n${spec.description}` : ''}\n\n${spec.positionals ? 'Arguments and options' : 'Options'}:\n${table}\n`;
+  const about = wrap(spec.description ? `${spec.summary} ${spec.description}` : spec.summary, 98, '');
+  return `${usage}\n\n${about}\n\n${spec.positionals ? 'Arguments and options' : 'Options'}:\n${table}\n`;
+}
+
+/** Words of `text` in lines of at most `width` characters, the later ones after `indent`. */
+export function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join(`\n${indent}`);
 }

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { LANGS, type Lang } from '../types.js';
 import { FORMATS, diagnostics, github, grouped, human, json, oneLine, summary, tally, type Format } from './format.js';
-import { commandHelp, parseCommand, UsageError, type CommandSpec, type OptionSpec, type Parsed } from './args.js';
+import { commandHelp, parseCommand, wrap, UsageError, type CommandSpec, type OptionSpec, type Parsed } from './args.js';
 import { paint, useColor, type Paint } from './color.js';
 import { createProgress } from './progress.js';
 import { closest } from '../load/suggest.js';
@@ -56,7 +56,7 @@ const COMMANDS: Command[] = [
     description: 'With paths, check those files and folders of the sources (loading what they depend on) and report only their findings.',
     positionals: { name: '[path…]', help: 'Source files or folders to report on (default: all).' },
     options: {
-      format: { type: 'string', value: 'name', help: 'human (default: file:line:col: severity message (rule-id), on stderr), grouped (on stderr), json or github (on stdout).' },
+      format: { type: 'string', value: 'name', help: 'human (the default: `file:line:col: severity message (rule-id)`) or grouped, on stderr; json or github (annotations), alone on stdout.' },
       fix: { type: 'boolean', help: 'Repair what a rule can repair mechanically, then report the rest.' },
       'max-warnings': { type: 'string', value: 'n', help: 'Exit 1 when there are more than n warnings.' },
       frail: { type: 'boolean', help: 'Exit 1 on any warning (the same as --max-warnings 0).' },
@@ -125,7 +125,7 @@ function generalHelp(): string {
   return `Usage: ${PROGRAM} <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}${wrap(c.summary, 98 - width, ' '.repeat(width + 2))}`).join('\n')}
 
 Run \`${PROGRAM} <command> --help\` for a command's options; \`${PROGRAM} --version\` for the version.
 
