@@ -387,15 +387,15 @@ async function runWatch(outDir: string, sourcesDir: string, portNumber: number, 
 
 async function runIndex(outDir: string, sourcesDir: string | undefined): Promise<number> {
   const { assembleIndex } = await import('./assemble-index.js');
-  const { present, files } = await assembleIndex(ROOT, outDir, sourcesDir);
+  const { present, files, written } = await assembleIndex(ROOT, outDir, sourcesDir);
   const text = human(files, process.cwd());
   if (text) say(text);
-  if (present.length === 0) {
-    say(`No edition in ${shown(outDir)}: expected ${shown(outDir)}/<lang>/index.html (build the languages, or download their artifacts, first).`);
-    return 1;
+  if (written) {
+    say(`${shown(resolve(outDir, 'index.html'))}: ${present.join(', ')}`);
+    return 0;
   }
-  say(`${shown(resolve(outDir, 'index.html'))}: ${present.join(', ')}`);
-  return files.some((f) => f.messages.some((m) => m.fatal)) ? 1 : 0;
+  say(text ? 'Index not written: fix the errors above.' : `No edition in ${shown(outDir)}: expected ${shown(outDir)}/<lang>/index.html (build the languages, or download their artifacts, first).`);
+  return 1;
 }
 
 // ---------------------------------------------------------------------------------------------

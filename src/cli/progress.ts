@@ -48,7 +48,9 @@ export function createProgress(stream: ProgressStream, colors: Paint): Progress 
   // The line, language included, within the terminal's width less one column (a character
   // in the last column wraps on some terminals).
   const fit = (lang: string, s: string) => {
-    const width = Math.max(1, (stream.columns ?? 80) - 1 - lang.length - 2);
+    // A terminal of unknown size (0 columns, as under `script` with no terminal) is taken as 80.
+    const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
+    const width = Math.max(1, columns - 1 - lang.length - 2);
     const chars = [...s.replace(/\x1b\[[0-9;]*m/g, '')]; // measured without its colours
     return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : s;
   };

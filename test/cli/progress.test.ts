@@ -89,6 +89,13 @@ describe('progress on a terminal', () => {
     expect(tty.screen()).toEqual(['en  output/en/compendium-en.pdf, output/en/index.html', 'fr  output/fr/compendium-fr.pdf, output/fr/index.html']);
   });
 
+  it('takes a terminal of unknown size (0 columns) as 80 wide', () => {
+    const tty = { ...terminal(80), columns: 0 };
+    const progress = createProgress(tty, paint(false));
+    progress.update('en', 'print');
+    expect(tty.screen()).toEqual(['en  printing…']);
+  });
+
   it('clears its lines when the build stops or nothing was printed', () => {
     const tty = terminal(80);
     tty.write('before\n');
