@@ -434,6 +434,12 @@ async function main(argv: string[]): Promise<number> {
   return (command as Command).run(parsed);
 }
 
+// A reader that stops early (`check --format json | head`): the rest of the output is
+// dropped, and the command still ends with its own exit code, without a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
+
 /** Set by `watch`: how to stop it cleanly. */
 let stopWatching: (() => Promise<void>) | undefined;
 

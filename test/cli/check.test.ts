@@ -3,7 +3,7 @@
  * codes with --max-warnings and --frail, colour on a real terminal, and clean JSON on stdout.
  */
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -130,3 +130,16 @@ describe('colour', () => {
     expect(cli(['check', '--sources', sources, '--no-color'], { FORCE_COLOR: '1' }).stderr).not.toContain(ESC);
   });
 });
+
+describe('a reader that stops early', () => {
+  it('(`check --format json | head`) gets no stack trace, and the exit code is still the findings\'', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), 'check', '--format', 'json', '--sources', sources], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // closed before the command writes
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(1);
+  });
+});
+
