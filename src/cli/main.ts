@@ -256,9 +256,11 @@ async function runCheck(options: CheckCommand, colors: Paint): Promise<number> {
   const named = namedPaths(options.paths, sourcesDir);
   const { check } = await pipeline();
   let result = await check({ root: ROOT, langs: options.langs, sourcesDir: options.sourcesDir });
-  if (options.fix && result.fixes.length > 0) {
+  // With paths, --fix repairs only the files named (as eslint --fix does).
+  const fixes = named ? result.fixes.filter((f) => isUnder(resolve(f.file.cwd, f.file.path), named)) : result.fixes;
+  if (options.fix && fixes.length > 0) {
     const { applyFixes } = await import('../write/fix.js');
-    const applied = await applyFixes(result.fixes);
+    const applied = await applyFixes(fixes);
     say(`Fixed ${applied} finding(s).`);
     result = await check({ root: ROOT, langs: options.langs, sourcesDir: options.sourcesDir });
   }
@@ -296,6 +298,8 @@ function namedPaths(paths: readonly string[], sourcesDir: string): string[] | un
     return full;
   });
 }
+
+const isUnder = (path: string, named: readonly string[]) => named.some((n) => path === n || path.startsWith(n + sep));
 
 /** Split the checked files into those named (or under a named folder) and the others. */
 function reportedFiles(files: readonly VFile[], named: readonly string[], sourcesDir: string): { reported: VFile[]; others: VFile[] } {

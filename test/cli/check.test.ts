@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { cp, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { cli, ROOT } from '../helpers/cli.js';
@@ -70,6 +70,20 @@ describe('check FILE|DIR…', () => {
     const here = spawnSync(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), 'check', '--sources', '.', '--format', 'json', join('en', 'papers', 'CTOC-COP-WG.4-2010-5.md')], { cwd: sources, encoding: 'utf8' });
     expect(here.status, here.stderr).toBe(1);
     expect((JSON.parse(here.stdout) as Finding[]).map((f) => f.file)).toEqual(['en/papers/CTOC-COP-WG.4-2010-5.md']);
+  });
+
+  it('--fix with paths repairs only the files named', async () => {
+    const copy = await copySources(['en']);
+    const named = join(copy, PAPERS, 'CTOC-COP-WG.4-2010-3.md');
+    const other = join(copy, PAPERS, 'CTOC-COP-WG.4-2010-2.md');
+    await edit(named, (t) => t.replace('The term “demand”', 'The term "demand"'));
+    await edit(other, (t) => t.replace(/\n$/, ' A "quoted" word.\n'));
+    const run = cli(['check', '--fix', '--sources', copy, named]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Fixed 2 finding(s).');
+    expect(run.stderr).toMatch(/\(2 errors in files not named/);
+    expect(await readFile(named, 'utf8')).toContain('The term “demand”');
+    expect(await readFile(other, 'utf8')).toContain('A "quoted" word.');
   });
 
   it('refuses a file the check does not read', async () => {
