@@ -15,8 +15,6 @@ import { paint, type Paint } from './color.js';
 
 export const FORMATS = ['human', 'grouped', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
-/** The formats meant for a program: written alone on stdout. */
-export const MACHINE_FORMATS: readonly Format[] = ['json', 'github'];
 
 export interface Diagnostic {
   file: string;

@@ -315,7 +315,7 @@ function reportedFiles(files: readonly VFile[], named: readonly string[], source
     if (under) covered.add(under);
   }
   for (const n of named) {
-    if (!covered.has(n) && !statSync(n).isDirectory()) usage(`${shown(n)} is not a source the check reads (sources are meetings.yaml and each language's document.yaml, themes.yaml, introduction.md and papers/*.md)`);
+    if (!covered.has(n) && !statSync(n).isDirectory()) usage(`${shown(n)} is not a source the check reads`);
   }
   return { reported, others };
 }
