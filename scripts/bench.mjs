@@ -2,7 +2,8 @@
 // Benchmark: prints medians of several runs on this machine (whole process unless said).
 // Not a test: numbers to read, with the targets of the regeneration issue beside them.
 //   npm run bench            (RUNS=5 npm run bench for more runs; SCALES=10,50,100 picks the
-//                            scale runs, SCALES=0 skips them; ONLY=scale runs only those)
+//                            scale runs, SCALES=0 skips them; ONLY=scale runs only those,
+//                            ONLY=setup only the setup overhead)
 import { spawn, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, writeFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -82,8 +83,11 @@ function runMeasured(args) {
 const out = await mkdtemp(join(tmpdir(), 'bench-out-'));
 process.stderr.write(`Benchmark on ${availableParallelism()} cores, ${RUNS} runs each (medians)\n`);
 const ONLY = process.env.ONLY;
-if (ONLY !== 'scale') await editions();
-await scale();
+if (ONLY === 'setup') await setupOverhead();
+else {
+  if (ONLY !== 'scale') await editions();
+  await scale();
+}
 process.stdout.write(`\n| measurement | median | note |\n| --- | --- | --- |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
 
 async function editions() {
@@ -92,6 +96,7 @@ async function editions() {
   row('six editions, cold (--force)', cold, 'target ≤ 2.8 s');
   row('rebuild, nothing changed', await medianOf(() => run(['build', '--out', out, '--quiet'])));
   row('check, all sources', await medianOf(() => run(['check'])));
+  await setupOverhead();
 
   // 4. In process, with a warm browser and the memo as watch keeps them: one paper edited in
   //    one language; the Chromium floor (launch + print a one-line page) and the warm print
@@ -131,6 +136,38 @@ async function editions() {
   row('Chromium floor: launch + print a one-line page + close', floor);
   row('warm print floor: the same edition (French), printed in a running browser', warmPrint);
   await compare(cold);
+}
+
+// What setup adds to an `npm run` script on an unchanged checkout: the command as the script
+// runs it (`node scripts/setup.mjs cli check`: the checks, then the command in the same
+// process) against the command alone, run by turns so that both see the same load; and, for
+// scale, npm's own start (`npm run --silent check`), which is npm's, not setup's.
+//   ONLY=setup npm run bench    (these rows alone)
+async function setupOverhead() {
+  const time = (cmd, args) => {
+    const t = performance.now();
+    const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
+    return (performance.now() - t) / 1000;
+  };
+  const pairs = Math.max(9, RUNS * 3);
+  const withSetup = [];
+  const direct = [];
+  for (let i = 0; i < pairs; i++) {
+    withSetup.push(time(process.execPath, [join(root, 'scripts', 'setup.mjs'), 'cli', 'check']));
+    direct.push(time(process.execPath, [cli, 'check']));
+  }
+  const added = median(withSetup.map((t, i) => t - direct[i]));
+  row('check through setup (node scripts/setup.mjs cli check, unchanged checkout)', median(withSetup), `setup adds ${(added * 1000).toFixed(0)} ms (median of ${pairs} paired runs) to the direct command; target ≤ 50 ms`);
+  row('check, the direct command (node dist/bin/compendium.js check)', median(direct));
+  const inProcess = median(
+    Array.from({ length: pairs }, () => {
+      const r = spawnSync(process.execPath, [join(root, 'scripts', 'setup.mjs'), 'cli', '--version'], { cwd: root, encoding: 'utf8', env: { ...process.env, SETUP_TIMING: '1' } });
+      return Number(/checks took ([\d.]+) ms/.exec(r.stderr)?.[1] ?? NaN) / 1000;
+    }),
+  );
+  row("setup's checks alone, timed inside its process (unchanged checkout)", inProcess, `${(inProcess * 1000).toFixed(1)} ms: hash of src/ and the lock file, stamps, and the system packages the command needs`);
+  row('npm run --silent check (npm\'s own start included)', median(Array.from({ length: Math.max(3, RUNS) }, () => time('npm', ['run', '--silent', 'check']))));
 }
 
 // 5. Side by side, when pandoc and WeasyPrint are installed (apt-get install pandoc weasyprint):

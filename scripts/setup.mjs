@@ -1,35 +1,74 @@
 #!/usr/bin/env node
-// Makes a fresh machine ready to build and test, with no step done by hand:
+// Makes a fresh machine ready for what is asked of it, with no step done by hand, and then
+// runs it in this same process (one Node start: an unchanged checkout costs a few
+// milliseconds, not a second process):
+//   node scripts/setup.mjs                 everything (npm run setup)
+//   node scripts/setup.mjs cli <command> … set up for that command, then run the command line
+//   node scripts/setup.mjs test [files…]   set up for the tests, type-check, then vitest run
+//   node scripts/setup.mjs bench           set up for building, then the benchmark
+// What each needs:
 //   1. npm packages: `npm ci` when node_modules is missing or older than package-lock.json;
-//   2. compiles src/ to dist/ (tsc), when src/ changed since the last compile;
-//   3. Debian packages: Chromium, used from the system (src/print/browser.ts looks it up),
-//      and poppler-utils for the tests' page pictures; when missing and running as root
-//      with apt-get, installs them. No browser is ever downloaded from a vendor.
-// Runs before `npm run build` and `npm test` (prebuild, pretest) and as `npm run setup`.
-import { execFileSync, spawnSync } from 'node:child_process';
+//   2. dist/: compiles src/ (tsc) when src/ changed since the last compile, and bundles the
+//      command line (rolldown);
+//   3. Debian packages, only where needed: Chromium to print (build, watch, the tests, the
+//      benchmark), poppler-utils for the tests' page pictures; `check`, `rules`, `serve`,
+//      `index`, `add-paper` need neither. Missing ones are installed with apt-get when running
+//      as root; otherwise setup names the exact command and stops (exit 1), because the
+//      command asked for cannot run without them. No browser is ever downloaded from a vendor.
+// Everything setup says goes to stderr (and so does the output of what it runs for itself):
+// stdout is left to the command, so `npm run --silent check -- --format json` is clean JSON.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const say = (line) => process.stderr.write(`setup: ${line}\n`);
-const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+
+/** The Debian packages a command needs. */
+export function needsOf(mode, command) {
+  if (mode === 'all' || mode === 'test') return ['chromium', 'poppler-utils'];
+  if (mode === 'bench') return ['chromium'];
+  // The command line: only printing needs a browser.
+  return command === 'build' || command === 'watch' ? ['chromium'] : [];
+}
+
+/**
+ * What to do about missing Debian packages: install them (root with apt-get), or stop with
+ * the exact command to run. Pure, for the tests.
+ *   missing: [{ pkg, why }] of the packages needed and not found.
+ */
+export function decide({ missing, isRoot, hasApt }) {
+  if (missing.length === 0) return { install: [], stop: undefined };
+  const names = missing.map((m) => m.pkg);
+  if (isRoot && hasApt) return { install: names, stop: undefined };
+  const how = hasApt
+    ? `run \`sudo apt-get install ${names.join(' ')}\`${names.includes('chromium') ? ' (or set CHROMIUM_PATH to a Chromium or Chrome executable)' : ''}, then try again.`
+    : `install ${names.join(' and ')} with your package manager${names.includes('chromium') ? ' (or set CHROMIUM_PATH to a Chromium or Chrome executable)' : ''}, then try again.`;
+  return { install: [], stop: [...missing.map((m) => m.why), `${isRoot ? 'apt-get is not available' : 'not root'}: ${how}`] };
+}
+
+/** Run a program for setup's own needs; its output goes to stderr, never to stdout. */
+function run(cmd, args, env = process.env) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 2, 2], env });
   if (r.status !== 0) {
     say(`\`${cmd} ${args.join(' ')}\` failed (exit ${r.status ?? r.signal})`);
     process.exit(1);
   }
-};
+}
+
+const onPath = (name) => (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
 
 // 1. npm packages
-const lock = readFileSync(join(root, 'package-lock.json'));
-const hash = createHash('sha256').update(lock).digest('hex');
-const stamp = join(root, 'node_modules', '.un-compendium-setup');
-if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
-  say('installing npm packages (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
-  writeFileSync(stamp, hash);
+function ensurePackages() {
+  const hash = createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+  const stamp = join(root, 'node_modules', '.un-compendium-setup');
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
+    say('installing npm packages (npm ci)');
+    run('npm', ['ci', '--no-audit', '--no-fund']);
+    writeFileSync(stamp, hash);
+  }
 }
 
 // 2. compile, unless dist/ was compiled from exactly these sources (a content hash of src/,
@@ -37,23 +76,26 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== hash) {
 //    incremental (dist/.tsbuildinfo): a change to a few files recompiles in a few seconds.
 //    Then the command line is bundled with its packages into dist/bin/compendium.js (rolldown):
 //    one file to load instead of hundreds of modules starts ~0.5 s of CPU sooner on each run.
-const sourceFiles = (dir) =>
-  readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : [join(dir, e.name)])).sort();
-const sources = sourceFiles('src');
-const compiledHash = createHash('sha256');
-for (const file of [...sources, 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json']) {
-  compiledHash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
-}
-const compiledStamp = join(root, 'dist', '.sources-hash');
-const wanted = compiledHash.digest('hex');
-const complete = sources
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
-  .every((f) => existsSync(join(root, 'dist', f.slice('src/'.length).replace(/\.ts$/, '.js'))));
-const bundle = join(root, 'dist', 'bin', 'compendium.js');
-if (!complete || !existsSync(bundle) || !existsSync(compiledStamp) || readFileSync(compiledStamp, 'utf8') !== wanted) {
-  // tsc's incremental state does not notice a deleted output: start afresh when one is missing.
-  if (!complete) rmSync(join(root, 'dist', '.tsbuildinfo'), { force: true });
-  run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json']);
+async function ensureCompiled() {
+  const sourceFiles = (dir) =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : [join(dir, e.name)])).sort();
+  const sources = sourceFiles('src');
+  const compiledHash = createHash('sha256');
+  for (const file of [...sources, 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json']) {
+    compiledHash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+  }
+  const compiledStamp = join(root, 'dist', '.sources-hash');
+  const wanted = compiledHash.digest('hex');
+  const bundle = join(root, 'dist', 'bin', 'compendium.js');
+  if (existsSync(bundle) && existsSync(compiledStamp) && readFileSync(compiledStamp, 'utf8') === wanted) {
+    const complete = sources
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+      .every((f) => existsSync(join(root, 'dist', f.slice('src/'.length).replace(/\.ts$/, '.js'))));
+    if (complete) return;
+    // tsc's incremental state does not notice a deleted output: start afresh when one is missing.
+    rmSync(join(root, 'dist', '.tsbuildinfo'), { force: true });
+  }
+  run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
   rmSync(join(root, 'dist', 'bin'), { recursive: true, force: true });
   const { build } = await import('rolldown');
   await build({
@@ -65,34 +107,62 @@ if (!complete || !existsSync(bundle) || !existsSync(compiledStamp) || readFileSy
   writeFileSync(compiledStamp, wanted);
 }
 
-// 3. Debian packages: Chromium (printing) and poppler-utils (pdftoppm: the tests' page
-//    pictures). Chromium is looked up by src/print/browser.ts, the one place that knows where.
-const { findChromium, BrowserNotFoundError } = await import(pathToFileURL(join(root, 'dist', 'print', 'browser.js')).href);
-const missing = [];
-try {
-  findChromium();
-} catch (error) {
-  if (!(error instanceof BrowserNotFoundError)) throw error;
-  missing.push({ pkg: 'chromium', why: error.message });
-}
-if (spawnSync('sh', ['-c', 'command -v pdftoppm'], { stdio: 'ignore' }).status !== 0) {
-  missing.push({ pkg: 'poppler-utils', why: 'pdftoppm (poppler-utils) is not installed: the tests render page pictures with it.' });
-}
-if (missing.length > 0) {
+// 3. Debian packages. Chromium is looked up by src/print/find-chromium.ts, the one place
+//    that knows where; pdftoppm (poppler-utils) on the PATH.
+async function ensureSystem(needs) {
+  if (needs.length === 0) return;
+  const { findChromium, BrowserNotFoundError } = await import(pathToFileURL(join(root, 'dist', 'print', 'find-chromium.js')).href);
+  const missing = [];
+  if (needs.includes('chromium')) {
+    try {
+      findChromium();
+    } catch (error) {
+      if (!(error instanceof BrowserNotFoundError)) throw error;
+      missing.push({ pkg: 'chromium', why: error.message });
+    }
+  }
+  if (needs.includes('poppler-utils') && !onPath('pdftoppm')) {
+    missing.push({ pkg: 'poppler-utils', why: 'pdftoppm (poppler-utils) is not installed: the tests render page pictures with it.' });
+  }
+  if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  const names = missing.map((m) => m.pkg);
-  if (!isRoot || !hasApt) {
-    for (const m of missing) say(m.why);
-    say(isRoot ? `apt-get is not available: install ${names.join(' and ')} with your package manager.` : `not root: run \`sudo apt-get install ${names.join(' ')}\`, then try again.`);
+  const { install, stop } = decide({ missing, isRoot, hasApt: onPath('apt-get') });
+  if (stop) {
+    for (const line of stop) say(line);
     process.exit(1);
   }
-  say(`installing Debian's ${names.join(' and ')} (apt-get)`);
-  run('apt-get', ['update', '-qq']);
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...names], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  if (names.includes('chromium')) findChromium();
-  say(`${names.join(' and ')} installed`);
+  say(`installing Debian's ${install.join(' and ')} (apt-get)`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], env);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...install], env);
+  if (install.includes('chromium')) findChromium();
+  say(`${install.join(' and ')} installed`);
+}
+
+/** Run a Node program in this process, as if started as `node <file> <args…>`. */
+async function runHere(file, args) {
+  process.argv = [process.argv[0], file, ...args];
+  await import(pathToFileURL(file).href);
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  const [mode = 'all', ...args] = process.argv.slice(2);
+  if (!['all', 'cli', 'test', 'bench'].includes(mode)) {
+    say(`unknown mode "${mode}": node scripts/setup.mjs [cli <command> … | test [files…] | bench]`);
+    process.exit(2);
+  }
+  const started = performance.now();
+  ensurePackages();
+  await ensureCompiled();
+  await ensureSystem(needsOf(mode, args[0]));
+  // For the benchmark: how long the checks took in this process.
+  if (process.env.SETUP_TIMING) say(`checks took ${(performance.now() - started).toFixed(1)} ms`);
+  if (mode === 'cli') await runHere(join(root, 'dist', 'bin', 'compendium.js'), args);
+  else if (mode === 'bench') await runHere(join(root, 'scripts', 'bench.mjs'), args);
+  else if (mode === 'test') {
+    const typecheck = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.'], { cwd: root, stdio: 'inherit' });
+    if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
+    await runHere(join(root, 'node_modules', 'vitest', 'vitest.mjs'), ['run', ...args]);
+  }
 }

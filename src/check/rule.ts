@@ -5,6 +5,7 @@
  * options (a zod schema with defaults), set in the configuration as `[severity, options]`.
  */
 import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import type { Point, Position } from 'unist';
 import type { z } from 'zod';
 import type { CheckContext } from './context.js';
@@ -38,7 +39,7 @@ export type Report = (
   fix?: Omit<Fix, 'file'>,
   /** A finding that is only ever a warning (a placeholder still to be confirmed). */
   options?: { warning?: boolean },
-) => void;
+) => VFileMessage;
 
 export interface Rule {
   meta: RuleMeta;
@@ -63,6 +64,7 @@ function ruleWith<O>(meta: RuleMeta, schema: z.ZodType<O, z.ZodTypeDef, unknown>
             message.expected = [fix.text];
             fixes.push({ file, ...fix });
           }
+          return message;
         },
         options as O,
       );

@@ -1,6 +1,7 @@
 /** `compendium add-paper`: scaffold a new paper in every language, then say what is left. */
 import { join } from 'node:path';
 import { loadProject } from '../load/project.js';
+import { didYouMean } from '../model/suggest.js';
 import { symbolProblems } from '../model/symbols.js';
 import { newPaperFile, paperFileName, type NewPaper } from '../scaffold/new-paper.js';
 import { writeNewFiles } from '../write/output.js';
@@ -13,7 +14,8 @@ export async function addPaper(root: string, sourcesDir: string, paper: NewPaper
   const source = project.originalEdition;
   if (!original || !source) throw new Error('The sources do not load: run check first');
   if (!source.themes.some((t) => t.id === paper.theme)) {
-    throw new Error(`Unknown theme "${paper.theme}": one of ${source.themes.map((t) => t.id).join(', ')}`);
+    const ids = source.themes.map((t) => t.id);
+    throw new Error(`Unknown theme "${paper.theme}": ${didYouMean(paper.theme, ids, (s) => `"${s}"`) || `one of ${ids.join(', ')}`}`);
   }
   const name = paperFileName(paper.symbol);
   const targets = project.editions.map((e) => ({ edition: e, path: join(sourcesDir, e.lang, 'papers', name) }));

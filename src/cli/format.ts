@@ -1,9 +1,20 @@
-/** Diagnostics in the formats people and CI read: vfile-reporter, JSON, GitHub annotations. */
+/**
+ * Diagnostics in the formats people, editors and CI read. Every path is relative to the
+ * directory the command was run from (as tsc, eslint and remark-cli print them).
+ *   human    one finding a line, `file:line:col: severity message (rule-id)`: what editors'
+ *            and CI problem matchers jump from (tsc's and gcc's shape); a note, when a
+ *            finding has one, follows on indented lines;
+ *   grouped  vfile-reporter's layout, a heading per file (remark-cli's);
+ *   json     an array of {file, line, column, endLine, endColumn, severity, ruleId, message, note?};
+ *   github   GitHub Actions workflow commands (`::error file=…,line=…::message`): annotations.
+ */
 import { relative, resolve } from 'node:path';
 import { reporter } from 'vfile-reporter';
 import type { VFile } from 'vfile';
+import { paint, type Paint } from './color.js';
 
-export type Format = 'human' | 'json' | 'github';
+export const FORMATS = ['human', 'grouped', 'json', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
 
 export interface Diagnostic {
   file: string;
@@ -14,21 +25,81 @@ export interface Diagnostic {
   severity: 'error' | 'warning';
   ruleId: string;
   message: string;
+  /** What to do about it, when the finding says more than one line can (e.g. lines to add). */
+  note?: string;
 }
 
-export function diagnostics(files: readonly VFile[], root: string): Diagnostic[] {
-  return files.flatMap((file) =>
-    file.messages.map((m) => ({
-      file: relative(root, resolve(root, file.path)),
-      line: m.line ?? 1,
-      column: m.column ?? 1,
-      endLine: m.place && 'end' in m.place ? m.place.end.line : (m.line ?? 1),
-      endColumn: m.place && 'end' in m.place ? m.place.end.column : (m.column ?? 1),
-      severity: m.fatal === true ? ('error' as const) : ('warning' as const),
-      ruleId: m.ruleId ?? 'unknown',
-      message: m.reason,
-    })),
-  );
+/** A file's path as the user should see it: relative to `cwd`. */
+export function shownPath(file: VFile, cwd: string): string {
+  return relative(cwd, resolve(file.cwd, file.path)) || '.';
+}
+
+/** Every message of `files`, in file order and, within a file, in the order of the text. */
+export function diagnostics(files: readonly VFile[], cwd: string): Diagnostic[] {
+  return files.flatMap((file) => {
+    const path = shownPath(file, cwd);
+    return [...file.messages]
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+      .map((m) => {
+        const d: Diagnostic = {
+          file: path,
+          line: m.line ?? 1,
+          column: m.column ?? 1,
+          endLine: m.place && 'end' in m.place ? m.place.end.line : (m.line ?? 1),
+          endColumn: m.place && 'end' in m.place ? m.place.end.column : (m.column ?? 1),
+          severity: m.fatal === true ? 'error' : 'warning',
+          ruleId: m.ruleId ?? 'unknown',
+          message: m.reason,
+        };
+        if (m.note) d.note = m.note;
+        return d;
+      });
+  });
+}
+
+export function tally(list: readonly Diagnostic[]): { errors: number; warnings: number } {
+  const errors = list.filter((d) => d.severity === 'error').length;
+  return { errors, warnings: list.length - errors };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `3 errors and 1 warning`, or undefined when there is nothing. */
+export function summary(list: readonly Diagnostic[], colors: Paint = paint(false)): string | undefined {
+  const { errors, warnings } = tally(list);
+  if (errors + warnings === 0) return undefined;
+  const parts = [errors > 0 ? colors.red(plural(errors, 'error')) : undefined, warnings > 0 ? colors.yellow(plural(warnings, 'warning')) : undefined];
+  return parts.filter(Boolean).join(' and ');
+}
+
+/** One line a finding: `file:line:col: severity message (rule-id)`. */
+export function oneLine(list: readonly Diagnostic[], colors: Paint = paint(false)): string {
+  return list
+    .map((d) => {
+      const [first = '', ...rest] = d.message.split('\n');
+      const severity = d.severity === 'error' ? colors.red('error') : colors.yellow('warning');
+      const more = [...rest, ...(d.note ? d.note.split('\n') : [])].map((l) => `    ${l}`);
+      return [`${d.file}:${d.line}:${d.column}: ${severity} ${first} ${colors.dim(`(${d.ruleId})`)}`, ...more].join('\n');
+    })
+    .join('\n');
+}
+
+/** The one-line human format (the default), paths relative to `cwd`. */
+export function human(files: readonly VFile[], cwd: string, options: { color?: boolean } = {}): string {
+  return oneLine(diagnostics(files, cwd), paint(options.color ?? false));
+}
+
+/** vfile-reporter's layout: a heading per file, then `line:col severity message rule`. */
+export function grouped(files: readonly VFile[], cwd: string, options: { color?: boolean } = {}): string {
+  const withMessages = files.filter((f) => f.messages.length > 0);
+  if (withMessages.length === 0) return '';
+  // vfile-reporter names a file by its path: give it the one the user should see, on copies.
+  const shown = withMessages.map((f) => Object.assign(Object.create(Object.getPrototypeOf(f) as object) as VFile, f, { history: [shownPath(f, cwd)] }));
+  return reporter(shown, { quiet: true, color: options.color ?? false, verbose: true });
+}
+
+export function json(list: readonly Diagnostic[]): string {
+  return JSON.stringify(list, null, 2);
 }
 
 /** GitHub Actions workflow commands: `::error file=…,line=…::message`. */
@@ -43,17 +114,7 @@ export function github(list: readonly Diagnostic[]): string {
   return list
     .map(
       (d) =>
-        `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${escapeProperty(d.ruleId)}::${escapeData(d.message)}`,
+        `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${escapeProperty(d.ruleId)}::${escapeData(d.note ? `${d.message}\n${d.note}` : d.message)}`,
     )
     .join('\n');
-}
-
-/** Human output through vfile-reporter, paths relative to `cwd`. */
-export function human(files: readonly VFile[], cwd: string): string {
-  const withMessages = files.filter((f) => f.messages.length > 0);
-  for (const file of withMessages) {
-    // vfile-reporter names a file by its first path: make that one relative.
-    if (file.path) file.history = [relative(cwd, resolve(cwd, file.path))];
-  }
-  return withMessages.length > 0 ? reporter(withMessages, { quiet: true }) : '';
 }

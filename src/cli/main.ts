@@ -1,225 +1,448 @@
 #!/usr/bin/env node
 /**
- * Command-line entry. The only code that writes to stderr or sets the exit code.
- *   compendium build [--lang en,fr] [--out output] [--sources dir]
- *   compendium check [--format human|json|github] [--fix] [--lang …] [--sources dir]
- *   compendium rules
+ * Command-line entry. The only code that writes to stdout or stderr or sets the exit code.
+ * A table of commands, each with its own options (src/cli/args.ts reads them); each command's
+ * action is one function below. Conventions of tsc, eslint and remark-cli:
+ *   - machine output (check --format json|github, rules) alone on stdout; everything else,
+ *     findings in the human formats included, on stderr;
+ *   - exit 0 success, 1 problems found or a failure, 2 bad usage (with that command's usage
+ *     on stderr); --help (stdout, exit 0) on every command; --version;
+ *   - colour on a terminal only, unless --color/--no-color, FORCE_COLOR, NO_COLOR or TERM=dumb
+ *     say otherwise (src/cli/color.ts).
  */
-import { parseArgs } from 'node:util';
-import { resolve, relative } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, check, interrupt } from '../pipeline.js';
+import type { VFile } from 'vfile';
 import { LANGS, type Lang } from '../types.js';
-import { rulesTable } from '../check/presets.js';
-import { applyFixes } from '../write/fix.js';
-import { diagnostics, github, human, type Format } from './format.js';
-import { serve } from './serve.js';
-import { addPaper } from './add-paper.js';
-import { describeRenumbering } from '../render/renumbering.js';
+import { FORMATS, diagnostics, github, grouped, human, json, oneLine, summary, tally, type Format } from './format.js';
+import { commandHelp, parseCommand, wrap, UsageError, type CommandSpec, type OptionSpec, type Parsed } from './args.js';
+import { paint, useColor, type Paint } from './color.js';
+import { createProgress } from './progress.js';
+import { closest } from '../model/suggest.js';
+
+// The pipeline and what each command needs are loaded when a command runs: help, --version
+// and usage errors answer at once.
+let loadedPipeline: typeof import('../pipeline.js') | undefined;
+const pipeline = async () => (loadedPipeline ??= await import('../pipeline.js'));
+const describeRenumbering = async () => (await import('../render/renumbering.js')).describeRenumbering;
 
 const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
+const PROGRAM = 'compendium';
 
-const HELP = `Usage: compendium <command> [options]
+// Options several commands share, written once.
+const help: OptionSpec = { type: 'boolean', short: 'h', help: 'Show this help.' };
+const color: OptionSpec = { type: 'boolean', negatable: true, help: 'Colour the output (default: on a terminal, unless NO_COLOR or TERM=dumb).' };
+const lang: OptionSpec = { type: 'string', value: 'codes', help: `Only these languages, comma-separated (${LANGS.join(', ')}).` };
+const sources: OptionSpec = { type: 'string', value: 'dir', help: 'The sources folder (default: sources).' };
+const out: OptionSpec = { type: 'string', value: 'dir', help: 'The output folder (default: output).' };
+const port: OptionSpec = { type: 'string', value: 'n', help: 'The port on 127.0.0.1 (default 8080; 0 picks a free one).' };
+
+interface Command extends CommandSpec {
+  run(args: Parsed): Promise<number>;
+}
+
+const COMMANDS: Command[] = [
+  {
+    name: 'build',
+    summary: 'Check the sources, then build the HTML and A4 PDF editions of every language that has sources (output/<lang>/).',
+    description: 'Refuses to print when a check fails: nothing is written and earlier outputs stay as they were.',
+    options: { lang, out, sources, force: { type: 'boolean', help: 'Print every edition, even those whose content has not changed.' }, quiet: { type: 'boolean', help: 'Print only problems.' }, color, help },
+    run: ({ values }) => runBuild({ langs: langsOf(values), outDir: outDirOf(values), sourcesDir: sourcesOf(values), force: values['force'] === true, quiet: values['quiet'] === true }, colorOf(values)),
+  },
+  {
+    name: 'check',
+    summary: 'Check the sources: numbering, lettering, symbols, job number, meetings, structure, typography, parity, fonts.',
+    description: 'With paths, check those files and folders of the sources (loading what they depend on) and report only their findings.',
+    positionals: { name: '[path…]', help: 'Source files or folders to report on (default: all).' },
+    options: {
+      format: { type: 'string', value: 'name', help: 'human (the default: `file:line:col: severity message (rule-id)`) or grouped, on stderr; json or github (annotations), alone on stdout.' },
+      fix: { type: 'boolean', help: 'Repair what a rule can repair mechanically, then report the rest.' },
+      'max-warnings': { type: 'string', value: 'n', help: 'Exit 1 when there are more than n warnings.' },
+      frail: { type: 'boolean', help: 'Exit 1 on any warning (the same as --max-warnings 0).' },
+      lang,
+      sources,
+      color,
+      help,
+    },
+    run: ({ values, positionals }) =>
+      runCheck(
+        {
+          paths: positionals,
+          format: formatOf(values),
+          fix: values['fix'] === true,
+          maxWarnings: values['frail'] === true ? 0 : countOf(values, 'max-warnings'),
+          langs: langsOf(values),
+          sourcesDir: sourcesOf(values),
+        },
+        colorOf(values),
+      ),
+  },
+  {
+    name: 'rules',
+    summary: 'Print the table of check rules (Markdown, on stdout).',
+    options: { help },
+    run: () => runRules(),
+  },
+  {
+    name: 'add-paper',
+    summary: 'Add a paper in every language, then say what is left to write.',
+    description: 'Example: add-paper --symbol CTOC/COP/WG.4/2021/2 --year 2021 --meeting 11 --theme demand --topic "…"',
+    options: {
+      symbol: { type: 'string', value: 'S', help: 'The document symbol (required).' },
+      year: { type: 'string', value: 'Y', help: 'The year (required).' },
+      meeting: { type: 'string', value: 'N', help: 'The meeting number (required).' },
+      theme: { type: 'string', value: 'id', help: 'The theme id, from themes.yaml (required).' },
+      topic: { type: 'string', value: 'text', help: 'What it discusses (its first sentence in each language).' },
+      sources,
+      color,
+      help,
+    },
+    run: ({ values }) => runAddPaper(values, sourcesOf(values), colorOf(values)),
+  },
+  {
+    name: 'serve',
+    summary: 'Serve the output folder on http://127.0.0.1:<port>/ (localhost only).',
+    options: { port, out, help },
+    run: ({ values }) => runServe(existingDir(values, 'out') ?? resolve(ROOT, 'output'), portOf(values)),
+  },
+  {
+    name: 'watch',
+    summary: 'Build, serve with live reload, and rebuild on every change to the sources or templates.',
+    options: { port, out, sources, color, help },
+    run: ({ values }) => runWatch(outDirOf(values), sourcesOf(values) ?? resolve(ROOT, 'sources'), portOf(values), colorOf(values)),
+  },
+  {
+    name: 'index',
+    summary: 'Write <out>/index.html listing the editions in the output folder (after building languages apart, e.g. one CI job each).',
+    options: { out, sources, help },
+    run: ({ values }) => runIndex(existingDir(values, 'out') ?? resolve(ROOT, 'output'), sourcesOf(values)),
+  },
+];
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  return `Usage: ${PROGRAM} <command> [options]
 
 Commands:
-  build        Check the sources, then build the HTML and A4 PDF editions of every language
-               that has sources (output/<lang>/). Refuses to print when a check fails.
-  check        Check every source: numbering, lettering, symbols, job number, meetings,
-               structure, typography, parity between languages.
-  rules        Print the table of check rules (Markdown).
-  add-paper    Add a paper in every language: --symbol S --year Y --meeting N --theme T
-               [--topic "what it discusses"]; then check says what is left to write.
-  serve        Serve the output folder on http://127.0.0.1:<port>/ (default port 8080).
-  watch        Build, serve with live reload, and rebuild on every change to the sources.
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}${wrap(c.summary, 98 - width, ' '.repeat(width + 2))}`).join('\n')}
 
-Options:
-  --lang <codes>      Only these languages, comma-separated (${LANGS.join(', ')}).
-  --sources <dir>     Sources folder (default: sources).
-  --out <dir>         build: output folder (default: output).
-  --quiet             build: print only problems.
-  --force             build: print every edition, even those whose content has not changed.
-  --format <name>     check: human (default, on stderr), json or github (on stdout).
-  --fix               check: repair what a rule can repair mechanically, report the rest.
-  --port <n>          serve, watch: the port (default 8080).
-  -h, --help          Show this help.
+Run \`${PROGRAM} <command> --help\` for a command's options; \`${PROGRAM} --version\` for the version.
 
-Problems are reported as file:line:column with a rule id. Exit code 1 when there is an
-error (a failed build writes nothing: earlier outputs stay as they were), 2 on bad usage.
+Problems are reported as file:line:column: severity message (rule-id). Exit code 0 when all is
+well, 1 when there is an error (a failed build writes nothing), 2 on bad usage.
 Accept a known finding in place with a comment before the block concerned:
   <!-- check-ignore-next <rule-id>: reason -->   (Markdown)
   # check-ignore-next <rule-id>: reason          (YAML)
 `;
+}
 
-class UsageError extends Error {}
+// ---------------------------------------------------------------------------------------------
+// Values of options, checked: each bad value is a usage error of the command at hand.
 
-function parseLangs(value: string | undefined): Lang[] | undefined {
-  if (!value) return undefined;
+let current: Command | undefined;
+function usage(message: string): never {
+  throw new UsageError(current ? `${current.name}: ${message}` : message, current);
+}
+
+function langsOf(values: Parsed['values']): Lang[] | undefined {
+  const value = values['lang'];
+  if (typeof value !== 'string') return undefined;
   const asked = value.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = asked.filter((l) => !(LANGS as readonly string[]).includes(l));
-  if (unknown.length > 0) throw new UsageError(`Unknown language ${unknown.join(', ')}: expected one of ${LANGS.join(', ')}`);
+  if (unknown.length > 0 || asked.length === 0) usage(`Unknown language ${unknown.join(', ') || '""'}: expected one of ${LANGS.join(', ')}`);
   return asked as Lang[];
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      lang: { type: 'string' },
-      out: { type: 'string' },
-      sources: { type: 'string' },
-      format: { type: 'string', default: 'human' },
-      fix: { type: 'boolean', default: false },
-      port: { type: 'string', default: '8080' },
-      symbol: { type: 'string' },
-      year: { type: 'string' },
-      meeting: { type: 'string' },
-      theme: { type: 'string' },
-      topic: { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      force: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  const command = positionals[0];
-  if (values.help || !command) {
-    process.stdout.write(HELP);
-    return command || values.help ? 0 : 2;
-  }
-  const langs = parseLangs(values.lang);
-  const sourcesDir = values.sources ? resolve(values.sources) : undefined;
+function existingDir(values: Parsed['values'], name: string): string | undefined {
+  const value = values[name];
+  if (typeof value !== 'string') return undefined;
+  const dir = resolve(value);
+  if (!existsSync(dir)) usage(`--${name} ${value}: the folder does not exist`);
+  if (!statSync(dir).isDirectory()) usage(`--${name} ${value}: not a folder`);
+  return dir;
+}
 
-  if (command === 'serve') {
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${values.port}"`);
-    const dir = resolve(values.out ?? resolve(ROOT, 'output'));
-    const server = await serve(dir, port);
-    const address = server.address();
-    const actual = typeof address === 'object' && address ? address.port : port;
-    process.stderr.write(`Serving ${relative(process.cwd(), dir) || '.'} on http://127.0.0.1:${actual}/ (Ctrl-C to stop)\n`);
-    await new Promise<void>((done) => {
-      const stop = () => server.close(() => done());
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    return 0;
-  }
+const sourcesOf = (values: Parsed['values']) => existingDir(values, 'sources');
+const outDirOf = (values: Parsed['values']) => resolve(typeof values['out'] === 'string' ? values['out'] : resolve(ROOT, 'output'));
 
-  if (command === 'watch') {
-    const port = Number(values.port);
-    const outDir = resolve(values.out ?? resolve(ROOT, 'output'));
-    const { watch } = await import('./watch.js');
-    const watcher = await watch({
-      root: ROOT,
-      outDir,
-      sourcesDir: sourcesDir ?? resolve(ROOT, 'sources'),
-      templatesDir: resolve(ROOT, 'templates'),
-      port,
-      log: (line) => process.stderr.write(`${line}\n`),
-      report: (result) => {
-        const text = human(result.files, process.cwd());
-        if (text) process.stderr.write(`${text}\n`);
-        for (const [lang, r] of Object.entries(result.renumbering)) {
-          const said = r ? describeRenumbering(r) : undefined;
-          if (said) process.stderr.write(`${lang}: paragraphs ${said}\n`);
-        }
-      },
-    });
-    const address = watcher.server.address();
-    const actual = typeof address === 'object' && address ? address.port : port;
-    process.stderr.write(`Watching ${relative(process.cwd(), sourcesDir ?? resolve(ROOT, 'sources')) || '.'}; preview on http://127.0.0.1:${actual}/ (Ctrl-C to stop)\n`);
-    await new Promise<void>((done) => {
-      stopWatching = async () => {
-        await watcher.stop();
-        done();
-      };
-    });
-    return 0;
-  }
+function countOf(values: Parsed['values'], name: string): number | undefined {
+  const value = values[name];
+  if (typeof value !== 'string') return undefined;
+  if (!/^\d+$/.test(value)) usage(`--${name} takes a whole number, not "${value}"`);
+  return Number(value);
+}
 
-  if (command === 'add-paper') {
-    const { symbol, theme } = values;
-    const year = Number(values.year);
-    const meeting = Number(values.meeting);
-    if (!symbol || !theme || !Number.isInteger(year) || !Number.isInteger(meeting) || meeting < 1) {
-      throw new UsageError('add-paper needs --symbol, --year, --meeting (a number) and --theme');
-    }
-    const created = await addPaper(ROOT, sourcesDir ?? resolve(ROOT, 'sources'), { symbol, year, meeting, theme, topic: values.topic });
-    for (const path of created) process.stderr.write(`created ${relative(process.cwd(), path)}\n`);
-    const result = await check({ root: ROOT, sourcesDir });
-    const text = human(result.files, process.cwd());
-    process.stderr.write(text ? `\nWhat is left to do:\n${text}\n` : 'No problems found.\n');
-    return 0;
-  }
+function portOf(values: Parsed['values']): number {
+  const value = typeof values['port'] === 'string' ? values['port'] : '8080';
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) usage(`--port takes a port number (0–65535), not "${value}"`);
+  return n;
+}
 
-  if (command === 'rules') {
-    process.stdout.write(`${rulesTable()}\n`);
-    return 0;
+function formatOf(values: Parsed['values']): Format {
+  const value = typeof values['format'] === 'string' ? values['format'] : 'human';
+  if (!(FORMATS as readonly string[]).includes(value)) {
+    const near = closest(value, FORMATS);
+    usage(`Unknown format "${value}"${near ? ` (did you mean ${near}?)` : ''}: ${FORMATS.join(', ')}`);
   }
+  return value as Format;
+}
 
-  if (command === 'check') {
-    const format = values.format as Format;
-    if (!['human', 'json', 'github'].includes(format)) throw new UsageError(`Unknown format "${values.format}": human, json or github`);
-    let result = await check({ root: ROOT, langs, sourcesDir });
-    if (values.fix && result.fixes.length > 0) {
-      const applied = await applyFixes(result.fixes);
-      process.stderr.write(`Fixed ${applied} finding(s).\n`);
-      result = await check({ root: ROOT, langs, sourcesDir });
-    }
-    if (format === 'json') process.stdout.write(`${JSON.stringify(diagnostics(result.files, ROOT), null, 2)}\n`);
-    else if (format === 'github') {
-      const text = github(diagnostics(result.files, ROOT));
-      if (text) process.stdout.write(`${text}\n`);
-    } else {
-      const text = human(result.files, process.cwd());
-      process.stderr.write(text ? `${text}\n` : 'No problems found.\n');
-    }
-    return result.ok ? 0 : 1;
-  }
+/** Colours for stderr, where people read. */
+function colorOf(values: Parsed['values']): Paint {
+  const flag = typeof values['color'] === 'boolean' ? values['color'] : undefined;
+  return paint(useColor({ flag, env: process.env, isTTY: process.stderr.isTTY === true }));
+}
 
-  if (command !== 'build') throw new UsageError(`Unknown command "${command}"`);
-  const outDir = resolve(values.out ?? resolve(ROOT, 'output'));
+const say = (line: string) => void process.stderr.write(`${line}\n`);
+const shown = (path: string) => relative(process.cwd(), path) || '.';
+
+// ---------------------------------------------------------------------------------------------
+// The commands' actions.
+
+export interface BuildCommand {
+  langs: Lang[] | undefined;
+  outDir: string;
+  sourcesDir: string | undefined;
+  force: boolean;
+  quiet: boolean;
+}
+
+async function runBuild(options: BuildCommand, colors: Paint): Promise<number> {
   const started = performance.now();
-  const progress = values.quiet ? undefined : createProgress(process.stderr);
-  const result = await build({ root: ROOT, outDir, langs, sourcesDir, force: values.force, onProgress: progress?.update });
-  progress?.done();
-  const text = human(result.files, process.cwd());
-  if (text) process.stderr.write(`${text}\n`);
+  const progress = options.quiet ? undefined : createProgress(process.stderr, colors);
+  const { build } = await pipeline();
+  const describe = await describeRenumbering();
+  const result = await build({ root: ROOT, outDir: options.outDir, langs: options.langs, sourcesDir: options.sourcesDir, force: options.force, onProgress: progress?.update });
+  const printed = result.outputs.filter((o) => !o.cached).length;
+  // The progress lines end first (on a terminal they are redrawn in place), then the findings.
+  if (!result.ok || printed === 0) progress?.clear();
+  else progress?.finish(result.outputs.map((o) => ({ lang: o.lang, text: `${shown(o.pdf)}, ${shown(o.html)}${o.cached ? colors.dim(' (unchanged, not printed again)') : ''}` })));
+  const findings = diagnostics(result.files, process.cwd());
+  if (findings.length > 0) say(oneLine(findings, colors));
   if (!result.ok) {
-    process.stderr.write(result.project.editions.length === 0 && text === '' ? 'Nothing to build: no sources found.\n' : 'Build stopped: fix the errors above. Nothing was written.\n');
+    say(result.project.editions.length === 0 && findings.length === 0 ? 'Nothing to build: no sources found.' : colors.red('Build stopped: fix the errors above. Nothing was written.'));
     return 1;
   }
-  if (!values.quiet) {
-    for (const o of result.outputs) {
-      process.stderr.write(`${o.lang}: ${relative(process.cwd(), o.pdf)}, ${relative(process.cwd(), o.html)}${o.cached ? ' (unchanged, not printed again)' : ''}\n`);
-    }
-    for (const [lang, r] of Object.entries(result.renumbering)) {
-      const said = r ? describeRenumbering(r) : undefined;
-      if (said) process.stderr.write(`${lang}: paragraphs ${said}\n`);
-    }
-    const printed = result.outputs.filter((o) => !o.cached).length;
-    process.stderr.write(`Built ${result.outputs.length} edition(s), ${printed} printed, in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  if (options.quiet) return 0;
+  const n = result.outputs.length;
+  if (printed === 0) {
+    // Nothing new: one line, whatever the number of editions.
+    say(`${n} edition${n === 1 ? '' : 's'} unchanged, nothing printed`);
+    return 0;
+  }
+  for (const [l, r] of Object.entries(result.renumbering)) {
+    const said = r ? describe(r) : undefined;
+    if (said) say(`${l}: paragraphs ${said}`);
+  }
+  say(colors.green(`Built ${n} edition${n === 1 ? '' : 's'}, ${printed} printed, in ${((performance.now() - started) / 1000).toFixed(2)} s`));
+  return 0;
+}
+
+export interface CheckCommand {
+  paths: string[];
+  format: Format;
+  fix: boolean;
+  /** Exit 1 when there are more warnings than this (--max-warnings; --frail is 0). */
+  maxWarnings: number | undefined;
+  langs: Lang[] | undefined;
+  sourcesDir: string | undefined;
+}
+
+async function runCheck(options: CheckCommand, colors: Paint): Promise<number> {
+  const sourcesDir = options.sourcesDir ?? resolve(ROOT, 'sources');
+  if (!existsSync(sourcesDir)) usage(`the sources folder ${shown(sourcesDir)} does not exist`);
+  const named = namedPaths(options.paths, sourcesDir);
+  const { check } = await pipeline();
+  let result = await check({ root: ROOT, langs: options.langs, sourcesDir: options.sourcesDir });
+  // With paths, --fix repairs only the files named (as eslint --fix does).
+  const fixes = named ? result.fixes.filter((f) => isUnder(resolve(f.file.cwd, f.file.path), named)) : result.fixes;
+  if (options.fix && fixes.length > 0) {
+    const { applyFixes } = await import('../write/fix.js');
+    const applied = await applyFixes(fixes);
+    say(`Fixed ${applied} finding(s).`);
+    result = await check({ root: ROOT, langs: options.langs, sourcesDir: options.sourcesDir });
+  }
+  const { reported, others } = named ? reportedFiles(result.files, named, sourcesDir) : { reported: result.files, others: [] };
+  const cwd = process.cwd();
+  const list = diagnostics(reported, cwd);
+  if (options.format === 'json') process.stdout.write(`${json(list)}\n`);
+  else if (options.format === 'github') {
+    if (list.length > 0) process.stdout.write(`${github(list)}\n`);
+  } else if (options.format === 'grouped') {
+    const text = grouped(reported, cwd, { color: colors.enabled });
+    say(text || 'No problems found.');
+  } else {
+    if (list.length > 0) say(human(reported, cwd, { color: colors.enabled }));
+    say(summary(list, colors) ?? 'No problems found.');
+  }
+  const elsewhere = diagnostics(others, cwd);
+  if (elsewhere.length > 0) say(`(${summary(elsewhere)} in files not named: run check without paths to see them)`);
+  const { errors, warnings } = tally(list);
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    say(`${warnings} warning${warnings === 1 ? '' : 's'}: more than --max-warnings ${options.maxWarnings} allows.`);
+    return 1;
   }
   return 0;
 }
 
-/**
- * Progress of each edition through the stages: one line that updates in place on a terminal,
- * plain lines otherwise (CI logs).
- */
-function createProgress(stream: NodeJS.WriteStream): { update: (lang: Lang, stage: string) => void; done: () => void } {
-  const stages = new Map<string, string>();
-  if (!stream.isTTY) return { update: (lang, stage) => void stream.write(`${lang}: ${stage}\n`), done: () => undefined };
-  return {
-    update(lang, stage) {
-      stages.set(lang, stage);
-      stream.write(`\r\x1b[2K${[...stages].map(([l, s]) => `${l}: ${s}`).join('  ')}`);
-    },
-    done() {
-      if (stages.size > 0) stream.write('\n');
-    },
-  };
+/** The paths given to check, each an existing file or folder inside the sources folder. */
+function namedPaths(paths: readonly string[], sourcesDir: string): string[] | undefined {
+  if (paths.length === 0) return undefined;
+  return paths.map((p) => {
+    const full = resolve(p);
+    if (!existsSync(full)) usage(`${p}: no such file or folder`);
+    if (full !== sourcesDir && !full.startsWith(sourcesDir + sep)) usage(`${p} is not in the sources folder (${shown(sourcesDir)}); use --sources <dir> for another one`);
+    return full;
+  });
 }
+
+const isUnder = (path: string, named: readonly string[]) => named.some((n) => path === n || path.startsWith(n + sep));
+
+/** Split the checked files into those named (or under a named folder) and the others. */
+function reportedFiles(files: readonly VFile[], named: readonly string[], sourcesDir: string): { reported: VFile[]; others: VFile[] } {
+  const reported: VFile[] = [];
+  const others: VFile[] = [];
+  const covered = new Set<string>();
+  for (const file of files) {
+    const path = resolve(file.cwd, file.path);
+    const under = named.find((n) => path === n || path.startsWith(n + sep));
+    // A file outside the sources (the configuration) concerns every check: always reported.
+    if (under || !(path === sourcesDir || path.startsWith(sourcesDir + sep))) reported.push(file);
+    else others.push(file);
+    if (under) covered.add(under);
+  }
+  for (const n of named) {
+    if (!covered.has(n) && !statSync(n).isDirectory()) usage(`${shown(n)} is not a source the check reads`);
+  }
+  return { reported, others };
+}
+
+async function runRules(): Promise<number> {
+  const { rulesTable } = await import('../check/presets.js');
+  process.stdout.write(`${rulesTable()}\n`);
+  return 0;
+}
+
+async function runAddPaper(values: Parsed['values'], sourcesDir: string | undefined, colors: Paint): Promise<number> {
+  const symbol = values['symbol'];
+  const theme = values['theme'];
+  const year = Number(values['year']);
+  const meeting = Number(values['meeting']);
+  const topic = typeof values['topic'] === 'string' ? values['topic'] : undefined;
+  if (typeof symbol !== 'string' || typeof theme !== 'string' || !Number.isInteger(year) || !Number.isInteger(meeting) || meeting < 1) {
+    usage('needs --symbol, --year, --meeting (a number) and --theme');
+  }
+  const [{ addPaper }, { check }] = await Promise.all([import('./add-paper.js'), pipeline()]);
+  const created = await addPaper(ROOT, sourcesDir ?? resolve(ROOT, 'sources'), { symbol: String(symbol), year, meeting, theme: String(theme), topic });
+  for (const path of created) say(`created ${shown(path)}`);
+  const result = await check({ root: ROOT, sourcesDir });
+  const text = human(result.files, process.cwd(), { color: colors.enabled });
+  say(text ? `\nWhat is left to do:\n${text}` : 'No problems found.');
+  return 0;
+}
+
+async function runServe(dir: string, portNumber: number): Promise<number> {
+  const { serve } = await import('./serve.js');
+  const server = await serve(dir, portNumber);
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : portNumber;
+  say(`Serving ${shown(dir)} on http://127.0.0.1:${actual}/ (Ctrl-C to stop)`);
+  await new Promise<void>((done) => {
+    const stop = () => server.close(() => done());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+async function runWatch(outDir: string, sourcesDir: string, portNumber: number, colors: Paint): Promise<number> {
+  const { watch } = await import('./watch.js');
+  const describe = await describeRenumbering();
+  const watcher = await watch({
+    root: ROOT,
+    outDir,
+    sourcesDir,
+    templatesDir: resolve(ROOT, 'templates'),
+    port: portNumber,
+    log: say,
+    report: (result) => {
+      const text = human(result.files, process.cwd(), { color: colors.enabled });
+      if (text) say(text);
+      for (const [l, r] of Object.entries(result.renumbering)) {
+        const said = r ? describe(r) : undefined;
+        if (said) say(`${l}: paragraphs ${said}`);
+      }
+    },
+  });
+  const address = watcher.server.address();
+  const actual = typeof address === 'object' && address ? address.port : portNumber;
+  say(`Watching ${shown(sourcesDir)}; preview on http://127.0.0.1:${actual}/ (Ctrl-C to stop)`);
+  await new Promise<void>((done) => {
+    stopWatching = async () => {
+      await watcher.stop();
+      done();
+    };
+  });
+  return 0;
+}
+
+async function runIndex(outDir: string, sourcesDir: string | undefined): Promise<number> {
+  const { assembleIndex } = await import('./assemble-index.js');
+  const { present, files, written } = await assembleIndex(ROOT, outDir, sourcesDir);
+  const text = human(files, process.cwd());
+  if (text) say(text);
+  if (written) {
+    say(`${shown(resolve(outDir, 'index.html'))}: ${present.join(', ')}`);
+    return 0;
+  }
+  say(text ? 'Index not written: fix the errors above.' : `No edition in ${shown(outDir)}: expected ${shown(outDir)}/<lang>/index.html (build the languages, or download their artifacts, first).`);
+  return 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function version(): string {
+  return (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    if (rest.length > 0) usage(`${first} takes no arguments`);
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const topic = first === 'help' ? rest[0] : undefined;
+    const command = topic === undefined ? undefined : COMMANDS.find((c) => c.name === topic);
+    if (topic !== undefined && !command) usage(`Unknown command "${topic}"`);
+    process.stdout.write(command ? commandHelp(PROGRAM, command) : generalHelp());
+    return 0;
+  }
+  if (first === undefined) usage('a command is needed');
+  if (first.startsWith('-')) usage(`${first}: options go after the command (\`${PROGRAM} <command> ${first}\`)`);
+  const command = COMMANDS.find((c) => c.name === first);
+  if (!command) {
+    const near = closest(first, COMMANDS.map((c) => c.name));
+    usage(`Unknown command "${first}"${near ? ` (did you mean ${near}?)` : ''}`);
+  }
+  current = command;
+  const parsed = parseCommand(command as Command, rest);
+  if (parsed.values['help'] === true) {
+    process.stdout.write(commandHelp(PROGRAM, command as Command));
+    return 0;
+  }
+  return (command as Command).run(parsed);
+}
+
+// A reader that stops early (`check --format json | head`): the rest of the output is
+// dropped, and the command still ends with its own exit code, without a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
 
 /** Set by `watch`: how to stop it cleanly. */
 let stopWatching: (() => Promise<void>) | undefined;
@@ -228,7 +451,7 @@ let stopWatching: (() => Promise<void>) | undefined;
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
     process.stderr.write(`\nInterrupted: stopping Chromium and removing partial files.\n`);
-    void interrupt()
+    void (loadedPipeline?.interrupt() ?? Promise.resolve())
       .then(() => stopWatching?.())
       .finally(() => process.exit(code));
   });
@@ -239,8 +462,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`${error.message}\n\nRun with --help for usage.\n`);
+    if (error instanceof UsageError) {
+      const usageText = error.command ? commandHelp(PROGRAM, error.command) : generalHelp();
+      process.stderr.write(`${PROGRAM}${error.command ? ' ' : ': '}${error.message}\n\n${usageText}`);
       process.exitCode = 2;
       return;
     }

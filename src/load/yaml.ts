@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { VFile } from 'vfile';
 import type { Point } from 'unist';
 import { fatal } from './report.js';
+import { keysAt, syntaxErrorPlace } from './yaml-errors.js';
+import { didYouMean } from '../model/suggest.js';
 
 export interface YamlSource {
   doc: Document.Parsed;
@@ -62,7 +64,8 @@ function parseValidated<S extends z.ZodTypeAny>(file: VFile, text: string, schem
   };
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      fatal(file, `Invalid YAML: ${error.message.split('\n')[0]}`, toPoint(error.pos[0]), 'yaml-syntax');
+      const { offset, hint } = syntaxErrorPlace(doc, error);
+      fatal(file, `Invalid YAML: ${error.message.split('\n')[0]}${hint ? `: ${hint}` : ''}`, toPoint(offset), 'yaml-syntax');
     }
     return undefined;
   }
@@ -72,7 +75,9 @@ function parseValidated<S extends z.ZodTypeAny>(file: VFile, text: string, schem
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           const path = [...issue.path, key];
-          fatal(file, `Unknown key \`${path.join('.')}\``, source.pointOf(path), 'metadata-schema');
+          const accepted = keysAt(schema, issue.path);
+          const hint = didYouMean(key, accepted) || (accepted.length > 0 ? `expected ${accepted.map((k) => `\`${k}\``).join(', ')}` : '');
+          fatal(file, `Unknown key \`${path.join('.')}\`${hint ? `: ${hint}` : ''}`, source.pointOf(path), 'metadata-schema');
         }
         continue;
       }

@@ -2,35 +2,14 @@
  * Finding and launching the system Chromium. The project never downloads a browser: it uses
  * Debian's `chromium` package (scripts/setup.mjs installs it when missing and allowed).
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { findChromium } from './find-chromium.js';
 
-export const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
-
-export class BrowserNotFoundError extends Error {
-  constructor() {
-    super(
-      'Chromium was not found (looked at $CHROMIUM_PATH, ' +
-        CANDIDATES.join(', ') +
-        '). Install it with `npm run setup` (as root: apt-get install chromium) or set CHROMIUM_PATH to its executable.',
-    );
-    this.name = 'BrowserNotFoundError';
-  }
-}
-
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env['CHROMIUM_PATH'];
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new BrowserNotFoundError();
-  }
-  const found = CANDIDATES.find((path) => existsSync(path));
-  if (!found) throw new BrowserNotFoundError();
-  return found;
-}
+// Where Chromium is looked for lives in ./find-chromium.ts (no Puppeteer: setup reads it too).
+export { BrowserNotFoundError, CANDIDATES, findChromium } from './find-chromium.js';
 
 /** Flags for a headless Chromium run as root on a machine with no network. */
 export const CHROMIUM_ARGS = [

@@ -6,13 +6,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGS, type Lang } from '../types.js';
+import type { Lang } from '../types.js';
 import { required, type BuildState, type EditionJob } from '../stages.js';
 import { fixedDate } from '../postprocess/fixed-date.js';
 import { pdfName } from '../render/edition.js';
-import { renderIndex } from '../render/index-page.js';
 import { paragraphKeys, renumbering } from '../render/renumbering.js';
 import { acquireLock } from './lock.js';
+import { writeIndexPage } from './index-page.js';
 import { codeHash, editionKey, inputsNewerThanCache, readCache, writeCache } from './cache.js';
 import { commitEdition, createStaging, removeStaging, stageEdition, stageFile, writeFileAtomic } from './output.js';
 
@@ -72,11 +72,7 @@ export async function commit(state: BuildState): Promise<void> {
 
 /** Stage: output/index.html lists the editions present in the output folder. */
 export async function index(state: BuildState): Promise<void> {
-  const { outDir } = state.options;
-  const project = required(state.project, 'the project');
-  const present = LANGS.filter((lang) => existsSync(join(outDir, lang, 'index.html')));
-  const titles = Object.fromEntries(project.editions.map((e) => [e.lang, { title: e.meta.title, name: e.locale.name, dir: e.locale.dir }]));
-  await writeFileAtomic(join(outDir, 'index.html'), renderIndex(present, titles, pdfName));
+  await writeIndexPage(state.options.outDir, required(state.project, 'the project').editions);
 }
 
 /** Stage: what moved since the previous build, and the new state of the cache. */

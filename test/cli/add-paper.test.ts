@@ -17,7 +17,11 @@ describe('add-paper', () => {
     expect(en).toContain('In 2021, for the eleventh meeting of the Working Group, the Secretariat drafted a background paper to inform the Group’s discussion on emerging forms of demand (CTOC/COP/WG.4/2021/2).');
     expect(run.stderr).toContain('What is left to do');
     expect(run.stderr).toMatch(/unfinished-text/);
-    expect(run.stderr).toContain('Meeting 11 is not in the meeting registry');
+    // The registry finding gives the two lines to add, in the registry's own layout.
+    const registry = /^\S+CTOC-COP-WG\.4-2021-2\.md:\d+:\d+: error Meeting 11 is not in the meeting registry \(sources\/meetings\.yaml\) \(meetings\)\n {4}.*add these two lines.*\n((?: {4}.*\n){2})/m.exec(run.stderr);
+    expect(registry, run.stderr).not.toBeNull();
+    const toAdd = (registry?.[1] ?? '').replace(/^ {4}/gm, '');
+    expect(toAdd).toBe('  - number: 11\n    year: 2021\n');
 
     const again = cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG.4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'demand']);
     expect(again.status).toBe(1);
@@ -27,7 +31,7 @@ describe('add-paper', () => {
     for (const lang of presentLangs()) {
       await edit(join(sources, lang, 'papers', 'CTOC-COP-WG.4-2021-2.md'), (t) => t.replace(/⟦topic[^⟧]*⟧/u, 'demand').replace(/⟦[^⟧]*⟧/u, 'Text.'));
     }
-    await edit(join(sources, 'meetings.yaml'), (t) => `${t}  - number: 11\n    year: 2021\n`);
+    await edit(join(sources, 'meetings.yaml'), (t) => `${t}${toAdd}`);
     const check = cli(['check', '--sources', sources]);
     // Nothing left but the warnings about the translations' placeholder job numbers.
     expect(check.stderr).toContain('5 warnings');
@@ -39,7 +43,10 @@ describe('add-paper', () => {
     const sources = await copySources(presentLangs());
     const theme = cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG.4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'nope']);
     expect(theme.status).toBe(1);
-    expect(theme.stderr).toContain('Unknown theme "nope"');
+    expect(theme.stderr).toContain('Unknown theme "nope": one of ');
+    const typo = cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG.4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'demnd']);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain('Unknown theme "demnd": did you mean "demand"?');
     const symbol = cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'demand']);
     expect(symbol.status).toBe(1);
     expect(symbol.stderr).toContain('missing dot in "WG4"');

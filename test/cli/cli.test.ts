@@ -10,7 +10,9 @@ describe('the command line', () => {
     const run = cli(['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('build');
-    expect(run.stdout).toContain('--lang');
+    const build = cli(['build', '--help']);
+    expect(build.status).toBe(0);
+    expect(build.stdout).toContain('--lang');
   });
 
   it('rejects an unknown language with exit 2', () => {
@@ -30,7 +32,7 @@ describe('the command line', () => {
     await edit(join(sources, 'en', 'papers', 'CTOC-COP-WG.4-2019-3.md'), (t) => t.replace('theme: consular-and-diplomatic-officers', 'theme: consular'));
     const bad = cli(['build', '--lang', 'en', '--out', out, '--sources', sources]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/CTOC-COP-WG\.4-2019-3\.md\s*\n\s*5:1\s+error\s+Unknown theme `consular`.*compendium-structure/);
+    expect(bad.stderr).toMatch(/^\S*CTOC-COP-WG\.4-2019-3\.md:5:1: error Unknown theme `consular` \(did you mean `consular-and-diplomatic-officers`\?\): .* \(compendium-structure\)$/m);
     expect(bad.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
     expect(Buffer.compare(await readFile(join(out, 'en', 'compendium-en.pdf')), before)).toBe(0);
     expect(Buffer.compare(await readFile(join(out, 'en', 'index.html')), beforeHtml)).toBe(0);

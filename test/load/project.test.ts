@@ -39,7 +39,7 @@ describe('bad sources are reported at file, line and column', () => {
     const { messages } = await load(dir);
     const m = messages.find((x) => x.ruleId === 'yaml-syntax');
     expect(m).toMatchObject({ file: 'CTOC-COP-WG.4-2010-5.md', fatal: true });
-    expect(m).toMatchObject({ line: 4, column: 1 }); // where the yaml parser finds the flow sequence unclosed
+    expect(m).toMatchObject({ line: 3, column: 7 }); // at the [ that is never closed
   });
 
   it('a mistyped field, with the line of the key', async () => {

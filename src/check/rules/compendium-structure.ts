@@ -6,7 +6,7 @@
  */
 import { lintRule } from '../rule.js';
 import { blocksOf } from '../../model/paragraphs.js';
-import { closest } from '../../model/closest.js';
+import { closest } from '../../model/suggest.js';
 
 export default lintRule(
   {

@@ -59,6 +59,11 @@ export function findOrdinals(raw: string, spec: NonNullable<Locale['meetingOrdin
   return out;
 }
 
+/** The two lines to add under `meetings:` in sources/meetings.yaml (its layout). */
+export function registryEntry(number: number, year: number): string {
+  return `If it was held in ${year}, add these two lines under \`meetings:\` in sources/meetings.yaml:\n  - number: ${number}\n    year: ${year}`;
+}
+
 export default lintRule(
   {
     id: 'meetings',
@@ -71,7 +76,7 @@ export default lintRule(
     const original = context.original;
     for (const paper of original?.papers ?? []) {
       const meeting = registry.get(paper.meeting);
-      if (!meeting) report(paper.structureFile, paper.points['meeting'], `Meeting ${paper.meeting} is not in the meeting registry (sources/meetings.yaml)`);
+      if (!meeting) report(paper.structureFile, paper.points['meeting'], `Meeting ${paper.meeting} is not in the meeting registry (sources/meetings.yaml)`).note = registryEntry(paper.meeting, paper.year);
       else if (meeting.year !== paper.year) {
         report(paper.structureFile, paper.points['meeting'], `Meeting ${paper.meeting} was held in ${meeting.year} (sources/meetings.yaml), but the paper's year is ${paper.year}`);
       }
@@ -90,7 +95,7 @@ export default lintRule(
               report(text.file, place, `The summary names meeting ${found.number} ("${found.text}"), but the paper's meeting is ${paper.meeting}`);
             }
             if (found.year === undefined) continue;
-            if (!meeting) report(text.file, place, `"${found.text}" (meeting ${found.number}) next to ${found.year} is not in the meeting registry (sources/meetings.yaml)`);
+            if (!meeting) report(text.file, place, `"${found.text}" (meeting ${found.number}) next to ${found.year} is not in the meeting registry (sources/meetings.yaml)`).note = registryEntry(found.number, found.year);
             else if (meeting.year !== found.year) {
               report(text.file, place, `"${found.text}" next to ${found.year}, but meeting ${found.number} was held in ${meeting.year} (sources/meetings.yaml)`);
             }

@@ -1,0 +1,159 @@
+/**
+ * `check` as editors and CI use it: messages a person can act on, positional paths, exit
+ * codes with --max-warnings and --frail, colour on a real terminal, and clean JSON on stdout.
+ */
+import { describe, expect, it, beforeAll } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { cli, ROOT } from '../helpers/cli.js';
+import { copySources, edit } from '../helpers/sources.js';
+
+interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  ruleId: string;
+  message: string;
+  note?: string;
+}
+
+const PAPERS = join('en', 'papers');
+
+let sources: string;
+beforeAll(async () => {
+  // One copy with four mistakes an editor makes.
+  sources = await copySources(['en']);
+  await edit(join(sources, PAPERS, 'CTOC-COP-WG.4-2010-5.md'), (t) => t.replace('theme: case-management', 'theme: case-managment'));
+  await edit(join(sources, PAPERS, 'CTOC-COP-WG.4-2010-4.md'), (t) => t.replace('year: 2010', 'yaer: 2010'));
+  await edit(join(sources, PAPERS, 'CTOC-COP-WG.4-2010-3.md'), (t) => t.replace('symbol: CTOC/COP/WG.4/2010/3', 'symbol: "CTOC/COP/WG.4/2010/3'));
+  await edit(join(sources, PAPERS, 'CTOC-COP-WG.4-2011-2.md'), (t) => t.replace('meeting: 4', 'meeting: 11'));
+});
+
+describe('messages a person can act on', () => {
+  it('suggest the theme and key meant, place a YAML error at its opening quote, and give the registry lines to add', () => {
+    const run = cli(['check', '--format', 'json', '--sources', sources]);
+    expect(run.status).toBe(1);
+    const findings = JSON.parse(run.stdout) as Finding[];
+    const at = (name: string) => findings.filter((f) => f.file.endsWith(name));
+    expect(at('CTOC-COP-WG.4-2010-5.md')).toContainEqual(expect.objectContaining({ line: 5, column: 1, ruleId: 'unknown-theme', message: 'Unknown theme `case-managment`: did you mean `case-management`?' }));
+    expect(at('CTOC-COP-WG.4-2010-4.md')).toContainEqual(expect.objectContaining({ line: 3, column: 1, message: 'Unknown key `yaer`: did you mean `year`?' }));
+    // Line 2, column 9 is the opening quotation mark, not the end of the front matter.
+    expect(at('CTOC-COP-WG.4-2010-3.md')).toContainEqual(expect.objectContaining({ line: 2, column: 9, ruleId: 'yaml-syntax', message: expect.stringMatching(/^Invalid YAML: .*quotation mark " opened here is never closed/) }));
+    const registry = at('CTOC-COP-WG.4-2011-2.md').find((f) => f.ruleId === 'meetings' && f.message.startsWith('Meeting 11 is not in the meeting registry'));
+    expect(registry?.note).toMatch(/\n {2}- number: 11\n {4}year: 2011$/);
+  });
+});
+
+describe('check FILE|DIR…', () => {
+  it('reports the files named (loading what they depend on), says what else there is, and exits by them', () => {
+    const paper = join(sources, PAPERS, 'CTOC-COP-WG.4-2010-5.md');
+    const one = cli(['check', '--sources', sources, paper]);
+    expect(one.status).toBe(1);
+    const lines = one.stderr.trim().split('\n');
+    expect(lines[0]).toBe(`${relative(ROOT, paper)}:5:1: error Unknown theme \`case-managment\`: did you mean \`case-management\`? (unknown-theme)`);
+    expect(one.stderr).not.toContain('2010-4.md');
+    expect(one.stderr).toMatch(/\(\d+ errors? in files not named: run check without paths to see them\)/);
+
+    const clean = cli(['check', '--sources', sources, '--format', 'json', join(sources, PAPERS, 'CTOC-COP-WG.4-2010-2.md')]);
+    expect(clean.status, clean.stderr).toBe(0);
+    expect(JSON.parse(clean.stdout)).toEqual([]);
+
+    const folder = cli(['check', '--sources', sources, '--format', 'json', join(sources, PAPERS)]);
+    const files = new Set((JSON.parse(folder.stdout) as Finding[]).map((f) => f.file));
+    expect([...files].every((f) => f.includes('/en/papers/'))).toBe(true);
+    expect(files.size).toBeGreaterThanOrEqual(4);
+
+    // A relative path is read from the current directory, as a shell user means it.
+    const here = spawnSync(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), 'check', '--sources', '.', '--format', 'json', join('en', 'papers', 'CTOC-COP-WG.4-2010-5.md')], { cwd: sources, encoding: 'utf8' });
+    expect(here.status, here.stderr).toBe(1);
+    expect((JSON.parse(here.stdout) as Finding[]).map((f) => f.file)).toEqual(['en/papers/CTOC-COP-WG.4-2010-5.md']);
+  });
+
+  it('--fix with paths repairs only the files named', async () => {
+    const copy = await copySources(['en']);
+    const named = join(copy, PAPERS, 'CTOC-COP-WG.4-2010-3.md');
+    const other = join(copy, PAPERS, 'CTOC-COP-WG.4-2010-2.md');
+    await edit(named, (t) => t.replace('The term “demand”', 'The term "demand"'));
+    await edit(other, (t) => t.replace(/\n$/, ' A "quoted" word.\n'));
+    const run = cli(['check', '--fix', '--sources', copy, named]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Fixed 2 finding(s).');
+    expect(run.stderr).toMatch(/\(2 errors in files not named/);
+    expect(await readFile(named, 'utf8')).toContain('The term “demand”');
+    expect(await readFile(other, 'utf8')).toContain('A "quoted" word.');
+  });
+
+  it('refuses a file the check does not read', async () => {
+    await writeFile(join(sources, 'en', 'notes.txt'), 'x');
+    const run = cli(['check', '--sources', sources, join(sources, 'en', 'notes.txt')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('is not a source the check reads');
+  });
+});
+
+describe('warnings, --max-warnings and --frail', () => {
+  it('exit 0 with warnings, 1 past --max-warnings or with --frail', async () => {
+    // A project whose configuration makes typography a warning: the command line beside its
+    // own compendium.config.yaml (the bundle finds its root from where it is).
+    const root = await mkdtemp(join(tmpdir(), 'project-'));
+    await cp(join(ROOT, 'dist', 'bin'), join(root, 'dist', 'bin'), { recursive: true });
+    await cp(join(ROOT, 'package.json'), join(root, 'package.json'));
+    for (const dir of ['node_modules', 'templates']) await symlink(join(ROOT, dir), join(root, dir));
+    await writeFile(join(root, 'compendium.config.yaml'), 'rules:\n  typography: warning\nyearSeries:\n  - CTOC/COP/WG.4\n');
+    const warned = await copySources(['en']);
+    await edit(join(warned, PAPERS, 'CTOC-COP-WG.4-2010-3.md'), (t) => t.replace('The term “demand”', 'The term "demand"'));
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'bin', 'compendium.js'), 'check', '--sources', warned, ...args], { cwd: root, encoding: 'utf8' });
+
+    const plain = run();
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stderr).toMatch(/:\d+:\d+: warning Straight quotation mark.*\(typography\)\n2 warnings\n$/);
+    expect(run('--max-warnings', '2').status).toBe(0);
+    const over = run('--max-warnings', '1');
+    expect(over.status).toBe(1);
+    expect(over.stderr).toContain('2 warnings: more than --max-warnings 1 allows.');
+    expect(run('--frail').status).toBe(1);
+    const json = run('--frail', '--format', 'json');
+    expect(json.status).toBe(1);
+    expect((JSON.parse(json.stdout) as Finding[]).map((f) => f.severity)).toEqual(['warning', 'warning']);
+  });
+});
+
+describe('colour', () => {
+  const ESC = '\x1b[';
+  /** Run check under a real pseudo-terminal (util-linux `script`), so stderr is a TTY. */
+  const onTerminal = (env: Record<string, string>, ...args: string[]) => {
+    const command = [process.execPath, join(ROOT, 'dist', 'bin', 'compendium.js'), 'check', '--sources', sources, ...args].map((a) => `'${a}'`).join(' ');
+    const base = { ...process.env, TERM: 'xterm' } as Record<string, string | undefined>;
+    delete base['NO_COLOR'];
+    delete base['FORCE_COLOR'];
+    return spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...base, ...env } }).stdout;
+  };
+
+  it('on a terminal unless NO_COLOR, TERM=dumb or --no-color; in a pipe only with FORCE_COLOR or --color', () => {
+    expect(onTerminal({})).toContain(`${ESC}31merror`);
+    expect(onTerminal({ NO_COLOR: '1' })).not.toContain(ESC);
+    expect(onTerminal({ TERM: 'dumb' })).not.toContain(ESC);
+    expect(onTerminal({}, '--no-color')).not.toContain(ESC);
+    expect(onTerminal({}, '--format', 'json')).not.toContain(ESC);
+    expect(cli(['check', '--sources', sources]).stderr).not.toContain(ESC);
+    expect(cli(['check', '--sources', sources], { FORCE_COLOR: '1' }).stderr).toContain(`${ESC}31merror`);
+    expect(cli(['check', '--sources', sources, '--color']).stderr).toContain(`${ESC}31merror`);
+    expect(cli(['check', '--sources', sources, '--no-color'], { FORCE_COLOR: '1' }).stderr).not.toContain(ESC);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('(`check --format json | head`) gets no stack trace, and the exit code is still the findings\'', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), 'check', '--format', 'json', '--sources', sources], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // closed before the command writes
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(1);
+  });
+});
+

@@ -1,0 +1,147 @@
+/**
+ * The report formats, in process: the one-line human format read back by a problem matcher's
+ * pattern, GitHub annotations read back with the runner's unescaping, paths relative to the
+ * current directory in every format; the colour decision.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import { diagnostics, github, grouped, human, oneLine, summary, type Diagnostic } from '../../src/cli/format.js';
+import { paint, useColor } from '../../src/cli/color.js';
+
+/**
+ * The pattern a CI problem matcher or an editor's error format uses for
+ * `file:line:col: severity message (rule-id)` (the shape of gcc's and tsc's lines).
+ */
+const MATCHER = /^(?<file>[^:\n]+):(?<line>\d+):(?<column>\d+): (?<severity>error|warning) (?<message>.*) \((?<rule>[a-z0-9-]+)\)$/;
+
+/** What the Actions runner does with a workflow command's data and properties (ActionCommand.cs). */
+const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+const unescapeProperty = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+function parseCommand(line: string): { command: string; properties: Record<string, string>; data: string } {
+  const m = /^::(\w+) ([^:]*)::(.*)$/s.exec(line);
+  if (!m) throw new Error(`not a workflow command: ${line}`);
+  const properties = Object.fromEntries((m[2] ?? '').split(',').map((kv) => {
+    const i = kv.indexOf('=');
+    return [kv.slice(0, i), unescapeProperty(kv.slice(i + 1))];
+  }));
+  return { command: m[1] ?? '', properties, data: unescapeData(m[3] ?? '') };
+}
+
+const diagnostic = fc.record({
+  file: fc.stringMatching(/^[a-zA-Z0-9_./-]{1,30}$/),
+  line: fc.integer({ min: 1, max: 9999 }),
+  column: fc.integer({ min: 1, max: 999 }),
+  severity: fc.constantFrom('error' as const, 'warning' as const),
+  ruleId: fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/),
+  message: fc.string({ unit: 'grapheme', maxLength: 80 }).map((s) => s.replace(/[\r\n]/g, ' ')),
+}).map((d): Diagnostic => ({ ...d, endLine: d.line, endColumn: d.column }));
+
+describe('the one-line human format', () => {
+  it('is read back field for field by a problem matcher pattern', () => {
+    fc.assert(
+      fc.property(fc.array(diagnostic, { maxLength: 5 }), (list) => {
+        const lines = oneLine(list).split('\n').filter(Boolean);
+        expect(lines).toHaveLength(list.length);
+        lines.forEach((line, i) => {
+          const d = list[i] as Diagnostic;
+          const g = MATCHER.exec(line)?.groups;
+          expect(g, line).toBeDefined();
+          expect({ file: g?.['file'], line: Number(g?.['line']), column: Number(g?.['column']), severity: g?.['severity'], message: g?.['message'], ruleId: g?.['rule'] }).toEqual({
+            file: d.file,
+            line: d.line,
+            column: d.column,
+            severity: d.severity,
+            message: d.message,
+            ruleId: d.ruleId,
+          });
+        });
+      }),
+    );
+  });
+
+  it('puts a note on indented lines under its finding, which a matcher skips', () => {
+    const text = oneLine([{ file: 'en/papers/x.md', line: 4, column: 1, endLine: 4, endColumn: 1, severity: 'error', ruleId: 'meetings', message: 'Meeting 11 is not in the registry', note: 'Add:\n  - number: 11' }]);
+    expect(text.split('\n')).toEqual(['en/papers/x.md:4:1: error Meeting 11 is not in the registry (meetings)', '    Add:', '      - number: 11']);
+    expect(text.split('\n').filter((l) => MATCHER.test(l))).toHaveLength(1);
+  });
+
+  it('colours only when asked, and the colours do not break the fields', () => {
+    const list: Diagnostic[] = [{ file: 'a.md', line: 1, column: 2, endLine: 1, endColumn: 2, severity: 'warning', ruleId: 'typography', message: 'Straight quote' }];
+    expect(oneLine(list)).not.toContain('\x1b');
+    const coloured = oneLine(list, paint(true));
+    expect(coloured).toContain('\x1b[33mwarning\x1b[39m');
+    expect(coloured.replace(/\x1b\[\d+m/g, '')).toBe(oneLine(list));
+    expect(summary([...list, { ...list[0], severity: 'error' } as Diagnostic])).toBe('1 error and 1 warning');
+  });
+});
+
+describe('GitHub annotations', () => {
+  it('survive any message, file and rule id, as the runner unescapes them', () => {
+    fc.assert(
+      fc.property(
+        diagnostic,
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        (d, message, file) => {
+          const tricky = { ...d, message: `${message}%0A:,\n${message}`, file: `${file}:,%` };
+          const parsed = parseCommand(github([tricky]));
+          expect(parsed.command).toBe(d.severity);
+          expect(parsed.data).toBe(tricky.message);
+          expect(parsed.properties).toEqual({
+            file: tricky.file,
+            line: String(d.line),
+            col: String(d.column),
+            endLine: String(d.endLine),
+            endColumn: String(d.endColumn),
+            title: d.ruleId,
+          });
+        },
+      ),
+    );
+  });
+
+  it('carries a note as more lines of the message', () => {
+    const line = github([{ file: 'x.md', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', ruleId: 'meetings', message: 'Missing', note: '  - number: 11\n    year: 2021' }]);
+    expect(line.split('\n')).toHaveLength(1);
+    expect(parseCommand(line).data).toBe('Missing\n  - number: 11\n    year: 2021');
+  });
+});
+
+describe('paths in every format', () => {
+  it('are relative to the current directory, not to the install folder', () => {
+    const root = '/srv/compendium';
+    const file = new VFile({ path: join(root, 'sources', 'en', 'themes.yaml'), cwd: root, value: 'x' });
+    file.message('Theme has no paper', { place: { line: 3, column: 5 }, ruleId: 'compendium-structure' }).fatal = true;
+    const relativeFile = new VFile({ path: 'sources/fr/themes.yaml', cwd: root, value: 'x' });
+    relativeFile.message('Another', { place: { line: 1, column: 1 }, ruleId: 'parity' });
+    const fromSources = diagnostics([file, relativeFile], join(root, 'sources'));
+    expect(fromSources.map((d) => d.file)).toEqual(['en/themes.yaml', 'fr/themes.yaml']);
+    expect(diagnostics([file], '/home/editor').map((d) => d.file)).toEqual(['../../srv/compendium/sources/en/themes.yaml']);
+    expect(human([file], join(root, 'sources', 'en'))).toBe('themes.yaml:3:5: error Theme has no paper (compendium-structure)');
+    expect(github(diagnostics([file], root))).toMatch(/^::error file=sources\/en\/themes\.yaml,line=3,col=5,/);
+    const heading = grouped([file], join(root, 'sources')).split('\n')[0];
+    expect(heading).toBe('en/themes.yaml');
+    // The grouped report works on copies: the files keep their own paths.
+    expect(file.path).toBe(join(root, 'sources', 'en', 'themes.yaml'));
+  });
+});
+
+describe('colour', () => {
+  const tty = { isTTY: true, env: {} };
+  it.each([
+    ['a terminal', tty, true],
+    ['a pipe', { isTTY: false, env: {} }, false],
+    ['NO_COLOR on a terminal', { isTTY: true, env: { NO_COLOR: '1' } }, false],
+    ['NO_COLOR empty (not set, per no-color.org)', { isTTY: true, env: { NO_COLOR: '' } }, true],
+    ['TERM=dumb', { isTTY: true, env: { TERM: 'dumb' } }, false],
+    ['FORCE_COLOR on a pipe', { isTTY: false, env: { FORCE_COLOR: '1' } }, true],
+    ['FORCE_COLOR=0 on a terminal', { isTTY: true, env: { FORCE_COLOR: '0' } }, false],
+    ['FORCE_COLOR beats NO_COLOR (as in Node)', { isTTY: false, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }, true],
+    ['--no-color beats FORCE_COLOR', { isTTY: true, env: { FORCE_COLOR: '1' }, flag: false }, false],
+    ['--color beats NO_COLOR and a pipe', { isTTY: false, env: { NO_COLOR: '1', TERM: 'dumb' }, flag: true }, true],
+  ] as const)('%s', (_what, ask, expected) => {
+    expect(useColor(ask)).toBe(expected);
+  });
+});
