@@ -25,6 +25,14 @@ const YAML = /^(\s*)#\s*check-ignore-next\s+([\w-]+(?:\s*,\s*[\w-]+)*)\s*(?::.*)
 
 export function ignoreRanges(file: VFile, tree: Root | undefined): IgnoreRange[] {
   const ranges: IgnoreRange[] = [];
+  // YAML comments: in a .yaml file, and in a Markdown file's front matter (or in any line of a
+  // Markdown file that could not be parsed, since its front matter did not load).
+  const lines = String(file.value ?? '').split(/\r?\n/);
+  const frontEnd = tree ? (lines[0] === '---' ? lines.indexOf('---', 1) : -1) : lines.length;
+  lines.slice(0, Math.max(frontEnd, 0)).forEach((text, i) => {
+    const match = YAML.exec(text);
+    if (match) ranges.push({ rules: (match[2] ?? '').split(/\s*,\s*/), from: i + 2, to: i + 2, line: i + 1, column: (match[1]?.length ?? 0) + 1, used: false });
+  });
   if (tree) {
     tree.children.forEach((node, i) => {
       if (node.type !== 'html') return;
@@ -40,13 +48,6 @@ export function ignoreRanges(file: VFile, tree: Root | undefined): IgnoreRange[]
         used: false,
       });
     });
-  } else {
-    String(file.value ?? '')
-      .split(/\r?\n/)
-      .forEach((text, i) => {
-        const match = YAML.exec(text);
-        if (match) ranges.push({ rules: (match[2] ?? '').split(/\s*,\s*/), from: i + 2, to: i + 2, line: i + 1, column: (match[1]?.length ?? 0) + 1, used: false });
-      });
   }
   return ranges;
 }

@@ -63,8 +63,7 @@ export function runChecks(whole: Project, config: Settings, coverage: Map<Lang, 
   }
   const trees = new Map(context.texts.map((t) => [t.file, t.tree]));
   for (const file of project.files) {
-    const tree = trees.get(file);
-    if (tree || file.extname === '.yaml') applyIgnores(file, ignoreRanges(file, tree));
+    if (file.extname === '.yaml' || file.extname === '.md') applyIgnores(file, ignoreRanges(file, trees.get(file)));
   }
   const kept = fixes.filter((fix) => fix.file.messages.some((m) => m.expected?.[0] === fix.text && m.ruleId));
   return { files: whole.files, fixes: kept };
