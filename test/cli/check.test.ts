@@ -38,7 +38,7 @@ describe('messages a person can act on', () => {
     expect(run.status).toBe(1);
     const findings = JSON.parse(run.stdout) as Finding[];
     const at = (name: string) => findings.filter((f) => f.file.endsWith(name));
-    expect(at('CTOC-COP-WG.4-2010-5.md')).toContainEqual(expect.objectContaining({ line: 5, column: 1, ruleId: 'unknown-theme', message: 'Unknown theme `case-managment`: did you mean `case-management`?' }));
+    expect(at('CTOC-COP-WG.4-2010-5.md')).toContainEqual(expect.objectContaining({ line: 5, column: 1, ruleId: 'compendium-structure', message: 'Unknown theme `case-managment`: did you mean `case-management`?' }));
     expect(at('CTOC-COP-WG.4-2010-4.md')).toContainEqual(expect.objectContaining({ line: 3, column: 1, message: 'Unknown key `yaer`: did you mean `year`?' }));
     // Line 2, column 9 is the opening quotation mark, not the end of the front matter.
     expect(at('CTOC-COP-WG.4-2010-3.md')).toContainEqual(expect.objectContaining({ line: 2, column: 9, ruleId: 'yaml-syntax', message: expect.stringMatching(/^Invalid YAML: .*quotation mark " opened here is never closed/) }));
@@ -53,7 +53,7 @@ describe('check FILE|DIR…', () => {
     const one = cli(['check', '--sources', sources, paper]);
     expect(one.status).toBe(1);
     const lines = one.stderr.trim().split('\n');
-    expect(lines[0]).toBe(`${relative(ROOT, paper)}:5:1: error Unknown theme \`case-managment\`: did you mean \`case-management\`? (unknown-theme)`);
+    expect(lines[0]).toBe(`${relative(ROOT, paper)}:5:1: error Unknown theme \`case-managment\`: did you mean \`case-management\`? (compendium-structure)`);
     expect(one.stderr).not.toContain('2010-4.md');
     expect(one.stderr).toMatch(/\(\d+ errors? in files not named: run check without paths to see them\)/);
 

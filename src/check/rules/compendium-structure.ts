@@ -6,7 +6,7 @@
  */
 import { lintRule } from '../rule.js';
 import { blocksOf } from '../../model/paragraphs.js';
-import { closest } from '../../model/suggest.js';
+import { closest, didYouMean } from '../../model/suggest.js';
 
 export default lintRule(
   {
@@ -27,8 +27,7 @@ export default lintRule(
     const ids = edition.themes.map((t) => t.id);
     for (const paper of edition.papers) {
       if (ids.includes(paper.theme)) continue;
-      const near = closest(paper.theme, ids);
-      report(paper.structureFile, paper.points['theme'], `Unknown theme \`${paper.theme}\`${near ? ` (did you mean \`${near}\`?)` : ''}: themes.yaml has ${ids.join(', ')}`);
+      report(paper.structureFile, paper.points['theme'], `Unknown theme \`${paper.theme}\`: ${didYouMean(paper.theme, ids) || `themes.yaml has ${ids.join(', ')}`}`);
     }
     // A theme without a paper — unless a paper could not be read, or names it with a typo
     // (reported above): one root cause, one finding.
