@@ -19,5 +19,5 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = {}): { status: numb
  * translations' placeholder job numbers (job-number warns until real ones are confirmed).
  */
 export function unexpectedOutput(stderr: string): string[] {
-  return stderr.split('\n').filter((l) => /\S/.test(l) && !/^sources\/\w+\/document\.yaml$|placeholder, not confirmed|^⚠ \d+ warnings?$/.test(l.trim()));
+  return stderr.split('\n').filter((l) => /\S/.test(l) && !/^sources\/\w+\/document\.yaml$|placeholder, not confirmed|^(⚠ )?\d+ warnings?$/.test(l.trim()));
 }
