@@ -44,6 +44,7 @@ import { loadConfig } from './load/config.js';
 import { runChecks } from './check/run.js';
 import { RULES } from './check/presets.js';
 import type { Fix } from './check/rule.js';
+import { checkOutputFolder, checkReplaceable, markOutputFolder } from './write/output-folder.js';
 import { commitEdition, createStaging, removeStaging, stageEdition, stageFile, writeFileAtomic, type StagedEdition } from './write/output.js';
 
 export const PRODUCER = 'un-compendium-pipeline (unified, Chromium, pdf-lib)';
@@ -184,7 +185,13 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   return { project, files: all, fixes, ok: !hasFatal(all), fingerprints: prints };
 }
 
+/** The entries of the output folder a build writes besides the editions. */
+const OUTPUT_ENTRIES = ['index.html', 'renumbering.json', '.cache'];
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // Before anything: the output folder must be one the tool may write (never the sources,
+  // templates or project, never a folder someone else filled). Throws with the reason.
+  const folder = checkOutputFolder(options.outDir, { root: options.root, sources: options.sourcesDir ?? join(options.root, 'sources'), templates: join(options.root, 'templates') });
   // When something is likely to be printed, Chromium starts now, while the sources are
   // checked and transformed (it is the slowest thing to start); it is closed if nothing is.
   let printer: Printer | undefined;
@@ -208,12 +215,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   interruptHandlers.add(interrupted);
   try {
     return await buildWith(options, openPrinter, {
-      lock: async () => {
+      lock: async (langs) => {
+        checkReplaceable(folder, [...langs, ...OUTPUT_ENTRIES]);
         release = await acquireLock(options.outDir);
         staging = await createStaging(options.outDir);
         return staging;
       },
       stopped: () => stopped,
+      claim: async (langs) => {
+        const names = [...langs, ...OUTPUT_ENTRIES];
+        checkReplaceable(folder, names);
+        await markOutputFolder(folder, names);
+      },
     });
   } finally {
     interruptHandlers.delete(interrupted);
@@ -274,7 +287,7 @@ function buildInputs(options: BuildOptions): string[] {
   ];
 }
 
-async function buildWith(options: BuildOptions, openPrinter: () => Promise<Printer>, output: { lock: () => Promise<string>; stopped: () => boolean }): Promise<BuildResult> {
+async function buildWith(options: BuildOptions, openPrinter: () => Promise<Printer>, output: { lock: (langs: readonly Lang[]) => Promise<string>; stopped: () => boolean; claim: (langs: readonly Lang[]) => Promise<void> }): Promise<BuildResult> {
   // The same checks as `check` first: any error and nothing is printed.
   const checked = await check(options);
   const project = checked.project;
@@ -283,7 +296,7 @@ async function buildWith(options: BuildOptions, openPrinter: () => Promise<Print
   if (!checked.ok || project.editions.length === 0) return result;
 
   // Each edition is printed as soon as it is transformed, while the next one is transformed.
-  const staging = await output.lock();
+  const staging = await output.lock(project.editions.map((e) => e.lang));
   const cache = await readCache(options.outDir);
   const code = await codeHash(options.root);
   const templates = await loadTemplates(options.root);
@@ -333,6 +346,7 @@ async function buildWith(options: BuildOptions, openPrinter: () => Promise<Print
     return result;
   }
   const staged = await Promise.all(printing);
+  await output.claim(staged.map((e) => e.lang as Lang));
   // Every edition printed: only now replace the previous outputs.
   for (const edition of staged) {
     const dir = await commitEdition(edition, options.outDir);

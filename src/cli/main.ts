@@ -246,6 +246,8 @@ main(process.argv.slice(2)).then(
     }
     process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     if (process.env['DEBUG']) console.error(error);
-    process.exitCode = 1;
+    // A refused output folder (OutputFolderError) is bad usage: 2.
+    const code = (error as { exitCode?: unknown }).exitCode;
+    process.exitCode = typeof code === 'number' ? code : 1;
   },
 );

@@ -17,13 +17,13 @@ function chromiumProcesses(marker: string): string[] {
 }
 
 describe('faults', () => {
-  it('an output folder that cannot be written: exit 1, a clear message, no stack trace', async () => {
+  it('an output folder that cannot be written (a file): exit 2, a clear message, no stack trace', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ro-'));
     const file = join(dir, 'not-a-folder');
     await writeFile(file, 'x');
     const run = cli(['build', '--lang', 'en', '--out', file]);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^error: .*not-a-folder/m);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: .*not-a-folder: it is a file, not a folder/m);
     expect(run.stderr).not.toMatch(STACK);
   });
 
