@@ -221,12 +221,16 @@ function createProgress(stream: NodeJS.WriteStream): { update: (lang: Lang, stag
   };
 }
 
+/** Set on Ctrl-C: what fails after it (a print whose Chromium was stopped) is not news. */
+let interrupted = false;
+
 /** Set by `watch`: how to stop it cleanly. */
 let stopWatching: (() => Promise<void>) | undefined;
 
 // Ctrl-C or a kill: undo what a build in progress has started, then stop (exit 130/143).
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
+    interrupted = true;
     process.stderr.write(`\nInterrupted: stopping Chromium and removing partial files.\n`);
     void interrupt()
       .then(() => stopWatching?.())
@@ -239,6 +243,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (interrupted) return;
     if (error instanceof UsageError || (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`${error.message}\n\nRun with --help for usage.\n`);
       process.exitCode = 2;
