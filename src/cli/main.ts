@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { build, check, interrupt } from '../pipeline.js';
 import { LANGS, type Lang } from '../types.js';
 import { rulesTable } from '../check/presets.js';
-import { applyFixes } from '../write/fix.js';
+import { runFix } from './fix.js';
 import { diagnostics, github, human, type Format } from './format.js';
 import { serve } from './serve.js';
 import { addPaper } from './add-paper.js';
@@ -160,12 +160,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check') {
     const format = values.format as Format;
     if (!['human', 'json', 'github'].includes(format)) throw new UsageError(`Unknown format "${values.format}": human, json or github`);
-    let result = await check({ root: ROOT, langs, sourcesDir });
-    if (values.fix && result.fixes.length > 0) {
-      const applied = await applyFixes(result.fixes);
-      process.stderr.write(`Fixed ${applied} finding(s).\n`);
-      result = await check({ root: ROOT, langs, sourcesDir });
-    }
+    if (values.fix) await runFix({ root: ROOT, langs, sourcesDir }, (line) => process.stderr.write(`${line}\n`));
+    const result = await check({ root: ROOT, langs, sourcesDir });
     if (format === 'json') process.stdout.write(`${JSON.stringify(diagnostics(result.files, ROOT), null, 2)}\n`);
     else if (format === 'github') {
       const text = github(diagnostics(result.files, ROOT));
