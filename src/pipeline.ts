@@ -162,7 +162,14 @@ export function createMemo(): BuildMemo {
 /** Load every source and run the rule catalogue: the `check` command, and the build's gate. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const config = await loadConfig(options.root, RULES.map((r) => r.meta.id));
-  const project = await loadProject(options.root, { langs: options.langs, sourcesDir: options.sourcesDir });
+  // --lang scopes the work: the languages asked for and the original they depend on (its
+  // structure, and parity against it). Findings of the other languages are not theirs.
+  const asked = options.langs;
+  let project = await loadProject(options.root, { langs: asked, sourcesDir: options.sourcesDir });
+  if (asked && project.original && !asked.includes(project.original)) {
+    project = await loadProject(options.root, { langs: [...asked, project.original], sourcesDir: options.sourcesDir });
+  }
+  const scope = asked ? [...new Set([...asked, ...(project.original ? [project.original] : [])])] : undefined;
   const coverage = new Map<Lang, Coverage>();
   for (const edition of project.editions) coverage.set(edition.lang, coverageFromCss((await localeFonts(edition.locale)).css));
   const prints = fingerprints(project, options.sourcesDir ?? join(options.root, 'sources'), [String(config.file?.value ?? ''), JSON.stringify(options.langs ?? null)]);
@@ -174,15 +181,21 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     previous && previous.shared === prints.shared
       ? langs.filter((lang) => lang === project.original || prints.langs[lang] !== previous.langs[lang])
       : undefined;
-  const { files: checked, fixes } = runChecks(project, { rules: config.rules, yearSeries: config.yearSeries }, coverage, changed ? { langs: changed, langOf: prints.langOf } : undefined);
+  const checkLangs = changed && scope ? changed.filter((lang) => scope.includes(lang)) : (changed ?? scope);
+  const { files: all, fixes } = runChecks(project, { rules: config.rules, yearSeries: config.yearSeries }, coverage, checkLangs ? { langs: checkLangs, langOf: prints.langOf } : undefined);
+  const inScope = (file: VFile): boolean => {
+    const lang = prints.langOf(file);
+    return !scope || lang === undefined || scope.includes(lang);
+  };
+  const checked = all.filter(inScope);
   const files = checked.map((file) => {
     const lang = prints.langOf(file);
     const reuse = changed && lang && !changed.includes(lang) ? previous?.files.get(file.path) : undefined;
     return reuse && reuse.value === file.value ? reuse : file;
   });
   if (options.memo) options.memo.check = { shared: prints.shared, langs: prints.langs, files: new Map(files.map((f) => [f.path, f])) };
-  const all = config.file ? [config.file, ...files] : files;
-  return { project, files: all, fixes, ok: !hasFatal(all), fingerprints: prints };
+  const reported = config.file ? [config.file, ...files] : files;
+  return { project, files: reported, fixes: fixes.filter((fix) => inScope(fix.file)), ok: !hasFatal(reported), fingerprints: prints };
 }
 
 /** The entries of the output folder a build writes besides the editions. */
@@ -296,7 +309,9 @@ async function buildWith(options: BuildOptions, openPrinter: () => Promise<Print
   if (!checked.ok || project.editions.length === 0) return result;
 
   // Each edition is printed as soon as it is transformed, while the next one is transformed.
-  const staging = await output.lock(project.editions.map((e) => e.lang));
+  // The editions asked for (the original may be loaded only for the checks).
+  const editions = project.editions.filter((e) => !options.langs || options.langs.includes(e.lang));
+  const staging = await output.lock(editions.map((e) => e.lang));
   const cache = await readCache(options.outDir);
   const code = await codeHash(options.root);
   const templates = await loadTemplates(options.root);
@@ -304,7 +319,7 @@ async function buildWith(options: BuildOptions, openPrinter: () => Promise<Print
   const transformed: TransformedEdition[] = [];
   const keys = new Map<Lang, string>();
   const printing: Array<Promise<StagedEdition>> = [];
-  for (const edition of project.editions) {
+  for (const edition of editions) {
     options.onProgress?.(edition.lang, 'transform');
     // The same sources, shared parts and templates give the same edition (watch reuses it).
     const memoKey = createHash('sha256').update(`${checked.fingerprints.shared}\0${checked.fingerprints.langs[edition.lang] ?? ''}\0${templates.html}\0${templates.css}`).digest('hex');
