@@ -25,6 +25,7 @@ import { createHandlers } from './transform/mdast-to-hast-handlers.js';
 import rehypeOutline from './transform/rehype-outline.js';
 import rehypeTypography from './transform/rehype-typography.js';
 import rehypeTemplate from './render/rehype-template.js';
+import rehypeCsp from './render/rehype-csp.js';
 import { editionSlots, pdfName, type Language } from './render/edition.js';
 import rehypeSymbolLinks from './transform/rehype-symbol-links.js';
 import rehypeContents from './transform/rehype-contents.js';
@@ -79,6 +80,7 @@ export async function transformEdition(
     })
     .use(rehypeTypography, { typography: source.locale.typography })
     .use(rehypeOutline)
+    .use(rehypeCsp)
     .use(rehypeStringify);
   const tree = (await processor.run(assembleEdition(source), file)) as HastRoot;
   const html = processor.stringify(tree, file);

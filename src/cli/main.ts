@@ -13,7 +13,7 @@ import { LANGS, type Lang } from '../types.js';
 import { rulesTable } from '../check/presets.js';
 import { runFix } from './fix.js';
 import { diagnostics, github, human, type Format } from './format.js';
-import { serve } from './serve.js';
+import { parsePort, serve, serverUrl } from './serve.js';
 import { addPaper } from './add-paper.js';
 import { describeRenumbering } from '../render/renumbering.js';
 
@@ -41,6 +41,7 @@ Options:
   --format <name>     check: human (default, on stderr), json or github (on stdout).
   --fix               check: repair what a rule can repair mechanically, report the rest.
   --port <n>          serve, watch: the port (default 8080).
+  --host <address>    serve, watch: the address to listen on (default 127.0.0.1, this machine only).
   -h, --help          Show this help.
 
 Problems are reported as file:line:column with a rule id. Exit code 1 when there is an
@@ -70,7 +71,8 @@ async function main(argv: string[]): Promise<number> {
       sources: { type: 'string' },
       format: { type: 'string', default: 'human' },
       fix: { type: 'boolean', default: false },
-      port: { type: 'string', default: '8080' },
+      port: { type: 'string' },
+      host: { type: 'string' },
       symbol: { type: 'string' },
       year: { type: 'string' },
       meeting: { type: 'string' },
@@ -90,13 +92,10 @@ async function main(argv: string[]): Promise<number> {
   const sourcesDir = values.sources ? resolve(values.sources) : undefined;
 
   if (command === 'serve') {
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${values.port}"`);
+    const port = parsePort(values.port);
     const dir = resolve(values.out ?? resolve(ROOT, 'output'));
-    const server = await serve(dir, port);
-    const address = server.address();
-    const actual = typeof address === 'object' && address ? address.port : port;
-    process.stderr.write(`Serving ${relative(process.cwd(), dir) || '.'} on http://127.0.0.1:${actual}/ (Ctrl-C to stop)\n`);
+    const server = await serve(dir, port, values.host);
+    process.stderr.write(`Serving ${relative(process.cwd(), dir) || '.'} on ${serverUrl(server, values.host)} (Ctrl-C to stop)\n`);
     await new Promise<void>((done) => {
       const stop = () => server.close(() => done());
       process.once('SIGINT', stop);
@@ -106,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'watch') {
-    const port = Number(values.port);
+    const port = parsePort(values.port);
     const outDir = resolve(values.out ?? resolve(ROOT, 'output'));
     const { watch } = await import('./watch.js');
     const watcher = await watch({
@@ -115,6 +114,8 @@ async function main(argv: string[]): Promise<number> {
       sourcesDir: sourcesDir ?? resolve(ROOT, 'sources'),
       templatesDir: resolve(ROOT, 'templates'),
       port,
+      host: values.host,
+      langs,
       log: (line) => process.stderr.write(`${line}\n`),
       report: (result) => {
         const text = human(result.files, process.cwd());
@@ -125,9 +126,7 @@ async function main(argv: string[]): Promise<number> {
         }
       },
     });
-    const address = watcher.server.address();
-    const actual = typeof address === 'object' && address ? address.port : port;
-    process.stderr.write(`Watching ${relative(process.cwd(), sourcesDir ?? resolve(ROOT, 'sources')) || '.'}; preview on http://127.0.0.1:${actual}/ (Ctrl-C to stop)\n`);
+    process.stderr.write(`Watching ${relative(process.cwd(), sourcesDir ?? resolve(ROOT, 'sources')) || '.'}; preview on ${serverUrl(watcher.server, values.host)} (Ctrl-C to stop)\n`);
     await new Promise<void>((done) => {
       stopWatching = async () => {
         await watcher.stop();
