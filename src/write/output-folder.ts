@@ -87,9 +87,8 @@ export function readMarker(outDir: string): Marker | undefined {
   }
 }
 
-/** Entries of a folder the tool wrote before markers existed: recognized by its build cache. */
-function legacyEntries(outDir: string, names: readonly string[]): string[] | undefined {
-  if (!existsSync(join(outDir, '.cache', 'state.json'))) return undefined;
+/** What in a folder the tool wrote before markers existed looks like a build's output. */
+function toolEntries(outDir: string, names: readonly string[]): string[] {
   return names.filter((name) =>
     ['.cache', 'index.html', 'renumbering.json'].includes(name) || (/^[a-z]{2}$/u.test(name) && existsSync(join(outDir, name, 'index.html'))),
   );
@@ -151,8 +150,12 @@ export function checkOutputFolder(outDir: string, folders: ProtectedFolders): Ou
   const marker = readMarker(dir);
   if (marker) return { dir, wrote: marker.wrote, unmarked: false };
   if (names.length === 0) return { dir, wrote: [], unmarked: true };
-  const legacy = legacyEntries(dir, names);
-  if (legacy) return { dir, wrote: legacy, unmarked: true };
+  // The project's own output/ is the tool's by definition (generated, git-ignored; the tests
+  // also leave pictures in it), and so is a folder an older version of the tool wrote (its
+  // build cache says so): their build outputs are adopted, nothing else.
+  if (real === realPath(join(folders.root, DEFAULT_OUTPUT)) || existsSync(join(dir, '.cache', 'state.json'))) {
+    return { dir, wrote: toolEntries(dir, names), unmarked: true };
+  }
   const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
   return refuse(`it is not empty (${shown}) and no build of this tool wrote it (it has no ${MARKER})`);
 }

@@ -127,6 +127,11 @@ describe('checkOutputFolder accepts', () => {
     mkdirSync(join(base, 'empty'));
     expect(checkOutputFolder(join(base, 'empty'), project).unmarked).toBe(true);
     expect(checkOutputFolder(join(project.root, 'output'), project).unmarked).toBe(true);
+    // The project's output/ is the tool's even unmarked: the tests leave pictures in it.
+    mkdirSync(join(project.root, 'output', 'screenshots'));
+    mkdirSync(join(project.root, 'output', 'en'));
+    writeFileSync(join(project.root, 'output', 'en', 'index.html'), '<html></html>');
+    expect(checkOutputFolder(join(project.root, 'output'), project)).toMatchObject({ wrote: ['en'], unmarked: true });
     expect(checkOutputFolder(join(project.root, 'new-output'), project).unmarked).toBe(true);
 
     const marked = checkOutputFolder(join(base, 'empty'), project);
