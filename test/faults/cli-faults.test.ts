@@ -54,7 +54,9 @@ describe('faults', () => {
 
   it('Ctrl-C during printing leaves no partial files, no lock and no Chromium behind', async () => {
     const out = await mkdtemp(join(tmpdir(), 'sigint-'));
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), 'build', '--out', out], { cwd: ROOT });
+    // Its own TMPDIR: its Chromium's profile is there, so other builds on the machine are not counted.
+    const temp = await mkdtemp(join(tmpdir(), 'sigint-tmp-'));
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), 'build', '--out', out], { cwd: ROOT, env: { ...process.env, TMPDIR: temp } });
     let stderr = '';
     const printing = new Promise<void>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {
@@ -72,6 +74,6 @@ describe('faults', () => {
     expect(stderr.slice(stderr.indexOf('Interrupted'))).not.toMatch(/failed twice|error:|Build stopped/);
     expect(await readdir(out)).toEqual([]);
     await new Promise((r) => setTimeout(r, 500));
-    expect(chromiumProcesses(`un-compendium-chromium-`).filter((l) => !l.includes('vitest'))).toEqual([]);
+    expect(chromiumProcesses(`${temp}/un-compendium-chromium-`).filter((l) => !l.includes('vitest'))).toEqual([]);
   });
 });
