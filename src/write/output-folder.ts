@@ -142,6 +142,10 @@ export function checkOutputFolder(outDir: string, folders: ProtectedFolders): Ou
     if ((fold ? top.toLowerCase() : top) !== DEFAULT_OUTPUT && existsSync(topDir) && !readMarker(topDir)) {
       refuse(`it lies inside the project's own folder ${top}${sep}`);
     }
+    // `Sources` beside `sources`: on a case-insensitive disk it is the same folder, and on any
+    // disk too easily taken for it.
+    const twin = existsSync(topDir) ? undefined : readdirSync(root).find((name) => name !== top && name.toLowerCase() === top.toLowerCase());
+    if (twin && twin !== DEFAULT_OUTPUT) refuse(`${top} differs from the project's folder ${twin} only by case`);
   }
   if (!existsSync(dir)) return { dir, wrote: [], unmarked: true };
   // Anything the tool made that is not a build's output stays out of the listing (a staging

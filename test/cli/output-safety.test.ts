@@ -52,6 +52,11 @@ describe('build --out refuses, exit 2, nothing changed', () => {
     ['a folder someone filled', () => ({ out: join(scratch, 'mine') }), /not empty .* no build of this tool wrote it/],
     ['a file', () => ({ out: join(scratch, 'a-file') }), /it is a file, not a folder/],
     ['the home folder', () => ({ out: join(scratch, 'home') }), /home folder/],
+    ['the sources in another case', () => ({ out: 'Sources' }), /only by case/],
+    ['./sources/./', () => ({ out: './sources/./' }), /it is the sources/],
+    ['a device', () => ({ out: '/dev/null' }), /it is a file, not a folder/],
+    ['the file-system root', () => ({ out: '/' }), /root of the file system|contains the project folder/],
+    ['a path under a file', () => ({ out: join(scratch, 'a-file', 'out') }), /a-file is a file, not a folder/],
   ];
   it.each(shapes)('%s', (_what, shape, message) => {
     const { out, cwd } = shape();

@@ -60,6 +60,8 @@ describe('checkOutputFolder refuses', () => {
     ['inside the project\'s code', 'src/out', /project's own folder src/],
     ['inside .git', '.git', /project's own folder \.git/],
     ['a round trip through output', 'output/../sources', /it is the sources/],
+    ['the sources in another case', 'Sources', /differs from the project's folder sources only by case/],
+    ['inside the templates in another case', 'TEMPLATES/x', /differs from the project's folder templates only by case/],
   ])('%s (--out %s)', (_what, out, message) => {
     expect(refused(join(project.root, out))).toMatch(message);
   });
