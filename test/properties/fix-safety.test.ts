@@ -108,6 +108,9 @@ describe('the safety layer', () => {
     '\\"escaped\\"',
     '*emphasis "quoted"*',
     'word',
+    "https://example.org/it's-1-2",
+    'WG.4-2010',
+    'COVID-19',
     "it's",
     '--',
     '"',
@@ -149,7 +152,7 @@ describe('the safety layer', () => {
         const { safe } = safeFixes(naiveFixes(file));
         const fixed = applyToText(text, safe);
         expect(fixedParts(fixed)).toEqual(fixedParts(text));
-        for (const id of ['ISO 3166-1', 'ISO/IEC 27001-2', 'ICD-10']) expect(fixed.split(id).length).toBe(text.split(id).length);
+        for (const id of ['ISO 3166-1', 'ISO/IEC 27001-2', 'ICD-10', "https://example.org/it's-1-2", 'WG.4-2010', 'COVID-19']) expect(fixed.split(id).length).toBe(text.split(id).length);
         const body = (t: string) => t.replace(/^---\n[\s\S]*?---\n/u, '');
         expect(body(fixed).split('\\"').length).toBe(body(text).split('\\"').length); // a Markdown escape stays
         const front = /^---\n([\s\S]*?)---\n/u.exec(fixed)?.[1] ?? '';

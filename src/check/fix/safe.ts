@@ -131,7 +131,7 @@ function yamlFixes(text: string, offset: number, fixes: readonly Fix[]): { safe:
     const start = fix.start - offset;
     const end = fix.end - offset;
     const actual = text.slice(start, end);
-    const dash = hyphenProblem(text, { ...fix, start, end });
+    const dash = textProblem(text, { ...fix, start, end });
     if (dash) {
       refused.push({ fix, why: dash });
       continue;
@@ -186,18 +186,31 @@ function yamlFixes(text: string, offset: number, fixes: readonly Fix[]): { safe:
 /** `ISO 3166-1`, `ISO/IEC 27001-2`, `EN 1090-2`: the number of a standard (a capitalized code before it). */
 const STANDARD_BEFORE = /[A-Z]{2,}[A-Z0-9]*(?:[/.-][A-Z0-9]+)*\s+\d+$/u;
 
+/** The run of non-space characters a fix falls in, without the punctuation around it. */
+function tokenAt(text: string, fix: Fix): string {
+  const before = /\S*$/u.exec(text.slice(Math.max(0, fix.start - 200), fix.start))?.[0] ?? '';
+  const after = /^\S*/u.exec(text.slice(fix.end, fix.end + 200))?.[0] ?? '';
+  return `${before}${text.slice(fix.start, fix.end)}${after}`;
+}
+
+/** An address written out in the text (a URL, a host, an e-mail address): never retouched. */
+const ADDRESS = /^[(<["'“‘]*(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:|[^\s@]+@[^\s@]+\.[a-z]{2,})/iu;
+
 /**
- * A hyphen replaced (by a dash) only between two numbers — a range — and never in the number of
- * a standard or in an identifier (ICD-10, COVID-19, WG.4-2010): the reason, or undefined.
+ * What makes a repair unsafe whatever the syntax around it: it falls in a written-out address,
+ * or it turns a hyphen into a dash anywhere but between two numbers (a range: `12-15`) — never in
+ * the number of a standard (ISO 3166-1, ISO/IEC 27001-2) or an identifier (ICD-10, COVID-19,
+ * WG.4-2010, 3166-1:2013). The reason, or undefined.
  */
-function hyphenProblem(text: string, fix: Fix): string | undefined {
+function textProblem(text: string, fix: Fix): string | undefined {
+  const token = tokenAt(text, fix);
+  if (ADDRESS.test(token)) return `it is in an address (${token})`;
   const actual = text.slice(fix.start, fix.end);
   if (!/^[-‐]$/u.test(actual) || fix.text === '') return undefined;
+  const bare = token.replace(/^[(["'“‘]+/u, '').replace(/[)\]"'”’.,;:!?]+$/u, '');
   const before = text.slice(Math.max(0, fix.start - 80), fix.start);
-  const after = text.slice(fix.end, fix.end + 40);
-  const token = `${/\S*$/u.exec(before)?.[0] ?? ''}${actual}${/^\S*/u.exec(after)?.[0] ?? ''}`.replace(/[.,;:)]+$/u, '');
-  if (STANDARD_BEFORE.test(before)) return `it is in the number of a standard (${/\S+\s+$/u.exec(before.replace(/\S*$/u, ''))?.[0] ?? ''}${token})`;
-  if (!/\d$/u.test(before) || !/^\d/u.test(after)) return `the hyphen of ${token} is not between two numbers`;
+  if (STANDARD_BEFORE.test(before)) return `it is in the number of a standard (${/\S+\s+$/u.exec(before.replace(/\S*$/u, ''))?.[0] ?? ''}${bare})`;
+  if (!/^\d{1,4}[-‐]\d{1,4}$/u.test(bare)) return `the hyphen of ${bare} is not between two numbers`;
   return undefined;
 }
 
@@ -290,7 +303,7 @@ function markdownFixes(text: string, fixes: readonly Fix[]): { safe: Fix[]; refu
       refused.push({ fix, why: 'the character is escaped with a backslash' });
       continue;
     }
-    const dash = hyphenProblem(text, fix);
+    const dash = textProblem(text, fix);
     if (dash) {
       refused.push({ fix, why: dash });
       continue;
