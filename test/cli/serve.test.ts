@@ -119,6 +119,10 @@ describe('answers', () => {
     expect(policy).toContain(cspHash(script));
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/u.exec(html)?.[1]?.replace(/&#x27;/gu, "'");
     expect(meta).toBe(policy);
+    const index = await raw('/');
+    const indexMeta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/u.exec(index.body)?.[1]?.replace(/&#x27;/gu, "'");
+    expect(indexMeta).toBe(String(index.headers['content-security-policy']));
+    expect(indexMeta).toContain("script-src 'self'; style-src 'self'");
     const pdf = await raw('/en/compendium-en.pdf', { method: 'HEAD' });
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
