@@ -9,7 +9,7 @@
  * once, atomically — so a second `--fix` has nothing left to do. The original is written only if
  * it still holds the text the repairs were computed from (an editor saving meanwhile wins).
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { VFile } from 'vfile';
@@ -79,7 +79,9 @@ export async function fixSources(sourcesDir: string, check: (dir: string) => Pro
   const work = await mkdtemp(join(tmpdir(), 'compendium-fix-'));
   const copy = join(work, 'sources');
   try {
-    await cp(sourcesDir, copy, { recursive: true });
+    // The real folder (a --sources that is a link is not copied as a link: writes to the copy
+    // would land in the sources), links inside it kept as written (relative ones stay in the copy).
+    await cp(await realpath(sourcesDir), copy, { recursive: true, verbatimSymlinks: true });
     const report: FixReport = { changed: [], refused: [] };
     const changes = new Map<string, Change[]>();
     // Repairs that brought a new finding, by file, place and text: not tried again.
@@ -140,7 +142,7 @@ export async function fixSources(sourcesDir: string, check: (dir: string) => Pro
       const why = outside(fix) ? 'it is outside the sources' : (blocked.get(keyOf(fix)) ?? reasons.get(fix));
       if (!why) continue;
       const text = String(fix.file.value);
-      report.refused.push({ path: join(sourcesDir, relative(copy, fix.file.path)), ...pointOf(text, fix.start), from: text.slice(fix.start, fix.end), to: fix.text, why });
+      report.refused.push({ path: outside(fix) ? fix.file.path : join(sourcesDir, relative(copy, fix.file.path)), ...pointOf(text, fix.start), from: text.slice(fix.start, fix.end), to: fix.text, why });
     }
     // Write each repaired source once, if it still holds the text the repairs started from.
     for (const [path, original] of originals) {
@@ -148,6 +150,8 @@ export async function fixSources(sourcesDir: string, check: (dir: string) => Pro
       if (fixed === original) continue;
       const real = join(sourcesDir, relative(copy, path));
       if (!real.startsWith(sourcesDir.endsWith(sep) ? sourcesDir : sourcesDir + sep)) continue;
+      // Only a plain file is replaced (never a link, which the rename would turn into a file).
+      if (!(await lstat(real).catch(() => undefined))?.isFile()) continue;
       if ((await readFile(real, 'utf8').catch(() => undefined)) !== original) {
         report.refused.push({ path: real, line: 1, column: 1, from: '', to: '', why: 'the file changed while it was being repaired: run --fix again' });
         continue;
