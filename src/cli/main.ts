@@ -116,7 +116,8 @@ async function main(argv: string[]): Promise<number> {
       port,
       host: values.host,
       langs,
-      log: (line) => process.stderr.write(`${line}\n`),
+      // After Ctrl-C, what fails because Chromium was stopped is not news.
+      log: (line) => void (interrupted || process.stderr.write(`${line}\n`)),
       report: (result) => {
         const text = human(result.files, process.cwd());
         if (text) process.stderr.write(`${text}\n`);

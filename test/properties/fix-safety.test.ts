@@ -82,7 +82,7 @@ describe('the safety layer', () => {
         };
         expect(styles(after)).toEqual(styles(before));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -158,7 +158,7 @@ describe('the safety layer', () => {
         const front = /^---\n([\s\S]*?)---\n/u.exec(fixed)?.[1] ?? '';
         expect(parseDocument(front).errors).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
@@ -199,7 +199,7 @@ describe('fixSources with the real checks', () => {
         expect(second.changed).toEqual([]);
         expect(await snapshot()).toEqual(once);
       }),
-      { numRuns: 12 },
+      { numRuns: 8 },
     );
     expect(changes).toBeGreaterThan(0); // the generated sources did give the rules something to repair
   }, 120_000);
