@@ -22,6 +22,7 @@ import type { Templates } from './load/assets.js';
 import type { CacheState } from './write/cache.js';
 import type { StagedEdition } from './write/output.js';
 import type { Printer } from './print/printer.js';
+import type { OutputFolder } from './write/output-folder.js';
 
 export interface CheckOptions {
   root: string;
@@ -94,6 +95,8 @@ export interface BuildState extends CheckState {
   printer: () => Promise<Printer>;
   /** Set by Ctrl-C: nothing more is staged or printed. */
   stopped: boolean;
+  /** The output folder, checked as one the tool may write into. */
+  folder?: OutputFolder;
   staging?: string;
   cache?: CacheState;
   code?: string;

@@ -7,6 +7,7 @@
 import { required, type CheckState } from '../stages.js';
 import { hasFatal } from '../load/report.js';
 import { runChecks } from './run.js';
+import type { VFile } from 'vfile';
 
 export function checkSources(state: CheckState): void {
   const project = required(state.project, 'the project');
@@ -26,8 +27,17 @@ export function checkSources(state: CheckState): void {
     return reuse && reuse.value === file.value ? reuse : file;
   });
   if (memo) memo.check = { shared: prints.shared, langs: prints.langs, files: new Map(files.map((f) => [f.path, f])) };
-  state.files = config.file ? [config.file, ...files] : files;
-  state.fixes = fixes;
+  // --lang scopes the work: the findings of the languages asked for, and of the original they
+  // depend on (its structure, parity against it); files of no language concern all.
+  const asked = state.options.langs;
+  const scope = asked ? new Set([...asked, ...(project.original ? [project.original] : [])]) : undefined;
+  const inScope = (file: VFile): boolean => {
+    const lang = prints.langOf(file);
+    return !scope || lang === undefined || scope.has(lang);
+  };
+  const reported = files.filter(inScope);
+  state.files = config.file ? [config.file, ...reported] : reported;
+  state.fixes = fixes.filter((fix) => inScope(fix.file));
   state.ok = !hasFatal(state.files);
 }
 

@@ -36,7 +36,8 @@ const color: OptionSpec = { type: 'boolean', negatable: true, help: 'Colour the 
 const lang: OptionSpec = { type: 'string', value: 'codes', help: `Only these languages, comma-separated (${LANGS.join(', ')}).` };
 const sources: OptionSpec = { type: 'string', value: 'dir', help: 'The sources folder (default: sources).' };
 const out: OptionSpec = { type: 'string', value: 'dir', help: 'The output folder (default: output).' };
-const port: OptionSpec = { type: 'string', value: 'n', help: 'The port on 127.0.0.1 (default 8080; 0 picks a free one).' };
+const port: OptionSpec = { type: 'string', value: 'n', help: 'The port (default 8080; 0 picks a free one).' };
+const host: OptionSpec = { type: 'string', value: 'address', help: 'The address to listen on (default 127.0.0.1, this machine only).' };
 
 interface Command extends CommandSpec {
   run(args: Parsed): Promise<number>;
@@ -103,14 +104,14 @@ const COMMANDS: Command[] = [
   {
     name: 'serve',
     summary: 'Serve the output folder on http://127.0.0.1:<port>/ (localhost only).',
-    options: { port, out, help },
-    run: ({ values }) => runServe(existingDir(values, 'out') ?? resolve(ROOT, 'output'), portOf(values)),
+    options: { port, host, out, help },
+    run: ({ values }) => runServe(resolve(typeof values['out'] === 'string' ? values['out'] : resolve(ROOT, 'output')), portOf(values), hostOf(values)),
   },
   {
     name: 'watch',
     summary: 'Build, serve with live reload, and rebuild on every change to the sources or templates.',
-    options: { port, out, sources, color, help },
-    run: ({ values }) => runWatch(outDirOf(values), sourcesOf(values) ?? resolve(ROOT, 'sources'), portOf(values), colorOf(values)),
+    options: { port, host, lang, out, sources, color, help },
+    run: ({ values }) => runWatch({ outDir: outDirOf(values), sourcesDir: sourcesOf(values) ?? resolve(ROOT, 'sources'), port: portOf(values), host: hostOf(values), langs: langsOf(values) }, colorOf(values)),
   },
   {
     name: 'index',
@@ -176,8 +177,12 @@ function countOf(values: Parsed['values'], name: string): number | undefined {
 function portOf(values: Parsed['values']): number {
   const value = typeof values['port'] === 'string' ? values['port'] : '8080';
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535) usage(`--port takes a port number (0–65535), not "${value}"`);
+  if (!/^\d{1,5}$/.test(value.trim()) || n > 65535) usage(`--port takes a port number (0–65535), not "${value}"`);
   return n;
+}
+
+function hostOf(values: Parsed['values']): string | undefined {
+  return typeof values['host'] === 'string' ? values['host'] : undefined;
 }
 
 function formatOf(values: Parsed['values']): Format {
@@ -259,9 +264,8 @@ async function runCheck(options: CheckCommand, colors: Paint): Promise<number> {
   // With paths, --fix repairs only the files named (as eslint --fix does).
   const fixes = named ? result.fixes.filter((f) => isUnder(resolve(f.file.cwd, f.file.path), named)) : result.fixes;
   if (options.fix && fixes.length > 0) {
-    const { applyFixes } = await import('../write/fix.js');
-    const applied = await applyFixes(fixes);
-    say(`Fixed ${applied} finding(s).`);
+    const { runFix } = await import('./fix.js');
+    await runFix({ root: ROOT, langs: options.langs, sourcesDir: options.sourcesDir, only: named ? (path) => isUnder(path, named) : undefined }, say);
     result = await check({ root: ROOT, langs: options.langs, sourcesDir: options.sourcesDir });
   }
   const { reported, others } = named ? reportedFiles(result.files, named, sourcesDir) : { reported: result.files, others: [] };
@@ -344,12 +348,10 @@ async function runAddPaper(values: Parsed['values'], sourcesDir: string | undefi
   return 0;
 }
 
-async function runServe(dir: string, portNumber: number): Promise<number> {
-  const { serve } = await import('./serve.js');
-  const server = await serve(dir, portNumber);
-  const address = server.address();
-  const actual = typeof address === 'object' && address ? address.port : portNumber;
-  say(`Serving ${shown(dir)} on http://127.0.0.1:${actual}/ (Ctrl-C to stop)`);
+async function runServe(dir: string, portNumber: number, hostName: string | undefined): Promise<number> {
+  const { serve, serverUrl, DEFAULT_HOST } = await import('./serve.js');
+  const server = await serve(dir, portNumber, hostName ?? DEFAULT_HOST);
+  say(`Serving ${shown(dir)} on ${serverUrl(server, hostName)} (Ctrl-C to stop)`);
   await new Promise<void>((done) => {
     const stop = () => server.close(() => done());
     process.once('SIGINT', stop);
@@ -358,16 +360,16 @@ async function runServe(dir: string, portNumber: number): Promise<number> {
   return 0;
 }
 
-async function runWatch(outDir: string, sourcesDir: string, portNumber: number, colors: Paint): Promise<number> {
-  const { watch } = await import('./watch.js');
+async function runWatch(options: { outDir: string; sourcesDir: string; port: number; host: string | undefined; langs: Lang[] | undefined }, colors: Paint): Promise<number> {
+  const [{ watch }, { serverUrl }] = await Promise.all([import('./watch.js'), import('./serve.js')]);
   const describe = await describeRenumbering();
+  const { sourcesDir } = options;
   const watcher = await watch({
     root: ROOT,
-    outDir,
-    sourcesDir,
+    ...options,
     templatesDir: resolve(ROOT, 'templates'),
-    port: portNumber,
-    log: say,
+    // After Ctrl-C, what fails because Chromium was stopped is not news.
+    log: (line) => void (interrupted || say(line)),
     report: (result) => {
       const text = human(result.files, process.cwd(), { color: colors.enabled });
       if (text) say(text);
@@ -377,9 +379,7 @@ async function runWatch(outDir: string, sourcesDir: string, portNumber: number, 
       }
     },
   });
-  const address = watcher.server.address();
-  const actual = typeof address === 'object' && address ? address.port : portNumber;
-  say(`Watching ${shown(sourcesDir)}; preview on http://127.0.0.1:${actual}/ (Ctrl-C to stop)`);
+  say(`Watching ${shown(sourcesDir)}; preview on ${serverUrl(watcher.server, options.host)} (Ctrl-C to stop)`);
   await new Promise<void>((done) => {
     stopWatching = async () => {
       await watcher.stop();
@@ -444,12 +444,16 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
 });
 
+/** Set on Ctrl-C: what fails after it (a print whose Chromium was stopped) is not news. */
+let interrupted = false;
+
 /** Set by `watch`: how to stop it cleanly. */
 let stopWatching: (() => Promise<void>) | undefined;
 
 // Ctrl-C or a kill: undo what a build in progress has started, then stop (exit 130/143).
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
+    interrupted = true;
     process.stderr.write(`\nInterrupted: stopping Chromium and removing partial files.\n`);
     void (loadedPipeline?.interrupt() ?? Promise.resolve())
       .then(() => stopWatching?.())
@@ -462,6 +466,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (interrupted) return;
     if (error instanceof UsageError) {
       const usageText = error.command ? commandHelp(PROGRAM, error.command) : generalHelp();
       process.stderr.write(`${PROGRAM}${error.command ? ' ' : ': '}${error.message}\n\n${usageText}`);
@@ -470,6 +475,8 @@ main(process.argv.slice(2)).then(
     }
     process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     if (process.env['DEBUG']) console.error(error);
-    process.exitCode = 1;
+    // A refused output folder or a bad port (their errors carry exitCode 2) is bad usage.
+    const code = (error as { exitCode?: unknown }).exitCode;
+    process.exitCode = typeof code === 'number' ? code : 1;
   },
 );

@@ -1,14 +1,21 @@
 /**
- * `compendium watch`: build, serve the output with live reload, and rebuild on every change
- * to the sources or templates — with one warm Chromium kept for the whole session, and only
- * the editions whose content changed printed again.
+ * `compendium watch`: serve the output with live reload, build, and rebuild on every change to
+ * the sources or templates — with one warm Chromium kept for the whole session, and only the
+ * editions whose content changed printed again.
+ *
+ * The output folder is checked and the port bound before anything is built (a busy port stops
+ * at once, with nothing started). Changes are seen by chokidar on the folders, not on files, so
+ * an editor's atomic save (write a temporary file, rename it over the old one), `sed -i` or a
+ * `git checkout` is seen every time; bursts are debounced and builds never overlap.
  */
-import { watch as watchFiles } from 'node:fs';
 import { relative } from 'node:path';
 import type { Server } from 'node:http';
+import { watch as chokidar } from 'chokidar';
 import { build, createMemo, type BuildResult } from '../pipeline.js';
-import { BrowserSession } from '../print/session.js';
-import { serve, type LiveReload } from './serve.js';
+import type { BrowserSession } from '../print/session.js';
+import type { Lang } from '../types.js';
+import { checkOutputFolder } from '../write/output-folder.js';
+import { DEFAULT_HOST, serve, type LiveReload } from './serve.js';
 
 export interface WatchOptions {
   root: string;
@@ -16,20 +23,29 @@ export interface WatchOptions {
   sourcesDir: string;
   templatesDir: string;
   port: number;
+  host?: string | undefined;
+  langs?: readonly Lang[] | undefined;
+  /** Quiet time after a change before rebuilding (ms). */
+  debounce?: number | undefined;
   log(line: string): void;
   report(result: BuildResult): void;
 }
 
 export async function watch(options: WatchOptions): Promise<{ stop(): Promise<void>; server: Server }> {
-  const session = new BrowserSession();
+  // Nothing is started for an output folder that may not be written, or a port that is taken.
+  checkOutputFolder(options.outDir, { root: options.root, sources: options.sourcesDir, templates: options.templatesDir });
+  let reloader: LiveReload | undefined;
+  const server = await serve(options.outDir, options.port, options.host ?? DEFAULT_HOST, { onReady: (r) => (reloader = r) });
+  const { BrowserSession: Session } = await import('../print/session.js');
+  const session: BrowserSession = new Session();
   // Languages whose sources did not change are neither checked nor transformed again.
   const memo = createMemo();
-  let reloader: LiveReload | undefined;
+  let stopping = false;
   const run = async (why: string): Promise<void> => {
     const started = performance.now();
     options.log(`${why}: building`);
     try {
-      const result = await build({ root: options.root, outDir: options.outDir, sourcesDir: options.sourcesDir, session, memo });
+      const result = await build({ root: options.root, outDir: options.outDir, sourcesDir: options.sourcesDir, langs: options.langs, session, memo });
       options.report(result);
       const printed = result.outputs.filter((o) => !o.cached).map((o) => o.lang);
       options.log(
@@ -39,32 +55,47 @@ export async function watch(options: WatchOptions): Promise<{ stop(): Promise<vo
       );
       if (result.ok) reloader?.reload();
     } catch (error) {
-      options.log(`error: ${error instanceof Error ? error.message : String(error)}`);
+      if (!stopping) options.log(`error: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-
-  await run('start');
-  const server = await serve(options.outDir, options.port, '127.0.0.1', { onReady: (r) => (reloader = r) });
 
   // Changes come in bursts (an editor saves several files): wait for quiet, never overlap.
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const changed = new Set<string>();
-  const onChange = (dir: string) => (_event: string, name: string | Buffer | null) => {
-    if (name) changed.add(relative(options.root, `${dir}/${name.toString()}`));
+  const watcher = chokidar([options.sourcesDir, options.templatesDir], {
+    ignoreInitial: true,
+    // An atomic save (unlink then add of the same name) is one change.
+    atomic: true,
+    // Editors' temporary and backup files are not sources.
+    ignored: (path: string) => /(?:^|[\\/])(?:\.#|#)|~$|\.swp$|\.swx$|\.tmp$/u.test(path),
+  });
+  watcher.on('all', (_event, path) => {
+    if (stopping) return;
+    changed.add(relative(options.root, path) || path);
     clearTimeout(timer);
     timer = setTimeout(() => {
       const what = [...changed].join(', ') || 'change';
       changed.clear();
       running = running.then(() => run(what));
-    }, 150);
-  };
-  const watchers = [options.sourcesDir, options.templatesDir].map((dir) => watchFiles(dir, { recursive: true }, onChange(dir)));
+    }, options.debounce ?? 150);
+  });
+  const ready = new Promise<void>((done) => watcher.once('ready', () => done()));
+  try {
+    await run('start');
+    await ready;
+  } catch (error) {
+    await watcher.close();
+    await new Promise<void>((done) => server.close(() => done()));
+    await session.close();
+    throw error;
+  }
   return {
     server,
     async stop() {
+      stopping = true;
       clearTimeout(timer);
-      for (const w of watchers) w.close();
+      await watcher.close();
       await running;
       await new Promise<void>((done) => server.close(() => done()));
       await session.close();

@@ -2,6 +2,7 @@
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { Lang } from '../types.js';
+import { contentSecurityPolicy } from './csp.js';
 
 export function renderIndex(
   langs: readonly Lang[],
@@ -11,7 +12,13 @@ export function renderIndex(
   const tree = h(null, [
     { type: 'doctype' },
     h('html', { lang: 'en' }, [
-      h('head', [h('meta', { charset: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', 'Editions')]),
+      h('head', [
+        h('meta', { charset: 'utf-8' }),
+        // The editions' policy; this page has no inline script or stylesheet at all.
+        h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy({ scripts: [], styles: [] }) }),
+        h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        h('title', 'Editions'),
+      ]),
       h('body', [
         h('main', [
           h('h1', 'Editions'),

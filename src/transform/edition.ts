@@ -17,6 +17,7 @@ import { hasFatal } from '../load/report.js';
 import { editionFonts, type FontAssets } from '../model/fonts.js';
 import { editionSlots, type Language } from '../render/edition.js';
 import rehypeTemplate from '../render/rehype-template.js';
+import rehypeCsp from '../render/rehype-csp.js';
 import { required, type BuildState, type EditionJob } from '../stages.js';
 import { assembleEdition } from './assemble.js';
 import remarkNumberParagraphs from './remark-number-paragraphs.js';
@@ -58,6 +59,7 @@ export async function transformEdition(
     })
     .use(rehypeTypography, { typography: source.locale.typography })
     .use(rehypeOutline)
+    .use(rehypeCsp)
     .use(rehypeStringify);
   const tree = (await processor.run(assembleEdition(source), file)) as HastRoot;
   const html = processor.stringify(tree, file);

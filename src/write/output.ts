@@ -4,7 +4,7 @@
  * private folder, printed from there, then swapped into place with renames: a reader never
  * sees a half-written file, and a failed build leaves the previous outputs untouched.
  */
-import { copyFile, mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -83,6 +83,8 @@ export async function commitEdition(edition: StagedEdition, outDir: string): Pro
   const target = join(outDir, edition.lang);
   if (!inside(outDir, target)) throw new Error(`Refusing to write outside ${outDir}`);
   const old = `${target}.old-${process.pid}`;
+  // Never through a link: what the build replaces is a folder it wrote (see output-folder.ts).
+  if ((await lstat(target).catch(() => undefined))?.isSymbolicLink()) throw new Error(`Refusing to replace ${target}: it is a symbolic link`);
   if (existsSync(target)) await rename(target, old);
   await rename(edition.dir, target);
   await rm(old, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { fixedDate } from '../postprocess/fixed-date.js';
 import { pdfName } from '../render/edition.js';
 import { paragraphKeys, renumbering } from '../render/renumbering.js';
 import { acquireLock } from './lock.js';
+import { checkOutputFolder, checkReplaceable, markOutputFolder } from './output-folder.js';
 import { writeIndexPage } from './index-page.js';
 import { codeHash, editionKey, inputsNewerThanCache, readCache, writeCache } from './cache.js';
 import { commitEdition, createStaging, removeStaging, stageEdition, stageFile, writeFileAtomic } from './output.js';
@@ -23,8 +24,22 @@ export function printingLikely(state: BuildState): Promise<boolean> {
   return inputsNewerThanCache(outDir, [sourcesDir ?? join(root, 'sources'), join(root, 'templates'), join(root, 'compendium.config.yaml'), join(root, 'dist'), join(root, 'package-lock.json')]);
 }
 
+/** The entries of the output folder a build writes besides the editions. */
+const OUTPUT_ENTRIES = ['index.html', 'renumbering.json', '.cache'];
+
+/**
+ * Stage, before anything else: the output folder must be one the tool may write — never the
+ * sources, the templates or the project, never a folder someone else filled (output-folder.ts).
+ */
+export function outputFolder(state: BuildState): void {
+  const { root, sourcesDir, outDir } = state.options;
+  state.folder = checkOutputFolder(outDir, { root, sources: sourcesDir ?? join(root, 'sources'), templates: join(root, 'templates') });
+}
+
 /** Stage: one build at a time per output folder, and a private staging folder in it. */
 export async function lock(state: BuildState): Promise<void> {
+  const langs = required(state.project, 'the project').editions.map((e) => e.lang);
+  checkReplaceable(required(state.folder, 'the output folder'), [...langs, ...OUTPUT_ENTRIES]);
   const release = await acquireLock(state.options.outDir);
   state.cleanup.push(release);
   const staging = await createStaging(state.options.outDir);
@@ -61,8 +76,12 @@ export async function save(job: EditionJob): Promise<void> {
   delete job.pdf;
 }
 
-/** Stage: every edition printed — only now replace the previous outputs. */
+/** Stage: every edition printed — only now replace the previous outputs (only what the tool wrote). */
 export async function commit(state: BuildState): Promise<void> {
+  const folder = required(state.folder, 'the output folder');
+  const names = [...state.jobs.filter((j) => j.staged).map((j) => j.lang), ...OUTPUT_ENTRIES];
+  checkReplaceable(folder, names);
+  await markOutputFolder(folder, names);
   for (const job of state.jobs) {
     if (!job.staged) continue;
     const dir = await commitEdition(job.staged, state.options.outDir);

@@ -13,7 +13,7 @@ import { loadProject } from '../../src/load/project.js';
 import { ROOT } from '../helpers/cli.js';
 
 /** A French paper whose front matter has a key it does not take: the loader's metadata-schema. */
-const UNKNOWN_KEY = (comment = ''): Fixture['files'] => ({
+const UNKNOWN_KEY = (comment = ''): Record<string, string> => ({
   'fr/papers/CTOC-COP-WG.4-2010-5.md': `---\nsymbol: CTOC/COP/WG.4/2010/5\n${comment}colour: red\n---\n\nEn 2010, pour la deuxième réunion du Groupe de travail, le Secrétariat a établi un document d’information sur la gestion des affaires (CTOC/COP/WG.4/2010/5).\n\nCes mesures sont les suivantes : a) coordination entre les principaux acteurs ; b) utilisation de calendriers spécialisés ; et c) recours à des approches tenant compte des questions de genre et de l’âge.\n`,
 });
 

@@ -36,7 +36,7 @@ describe('the command line', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
     expect(Buffer.compare(await readFile(join(out, 'en', 'compendium-en.pdf')), before)).toBe(0);
     expect(Buffer.compare(await readFile(join(out, 'en', 'index.html')), beforeHtml)).toBe(0);
-    expect((await readdir(out)).filter((f) => f.startsWith('.') && f !== '.cache')).toEqual([]); // no staging or lock left behind
+    expect((await readdir(out)).filter((f) => f.startsWith('.') && f !== '.cache' && f !== '.compendium-output.json')).toEqual([]); // no staging or lock left behind
   });
 
   it('says how to install Chromium when it is missing', async () => {
@@ -91,9 +91,12 @@ describe('check on the command line', () => {
     await edit(join(sources, 'en', 'document.yaml'), (t) => t.replace('jobNumber: V.21-05275', 'jobNumber: V.21-5275'));
     const run = cli(['check', '--fix', '--sources', sources]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('Fixed 3 finding(s)');
-    expect(run.stderr).toContain('job-number');
-    expect(run.stderr).not.toContain('typography');
+    expect(run.stderr).toContain('Fixed 3 finding(s) in 1 file(s)');
+    // Each file changed, and what changed in it.
+    expect(run.stderr).toMatch(/fixed .*CTOC-COP-WG\.4-2010-3\.md: 3 change\(s\)\n\s+3:3\s+"U\+200B" → nothing  typography\n\s+11:10\s+""" → "“"  typography\n\s+11:17\s+""" → "”"  typography/);
+    const remaining = run.stderr.slice(run.stderr.indexOf('Fixed 3'));
+    expect(remaining).toContain('job-number');
+    expect(remaining).not.toContain('typography');
     const fixed = await readFile(paper, 'utf8');
     expect(fixed).toContain('The term “demand”');
     expect(fixed).not.toContain('\u200b');

@@ -32,9 +32,11 @@ it('rebuilds on a change and reloads the preview', async () => {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   try {
     const [, port] = await waitFor(() => log, /preview on http:\/\/127\.0\.0\.1:(\d+)\//, 120_000);
+    // The page loads the reload script from the server (an inline one would break its CSP).
     const page = await (await fetch(`http://127.0.0.1:${port}/fr/index.html`)).text();
-    expect(page).toContain("new EventSource('/__events')");
-    expect(await readFile(join(out, 'fr', 'index.html'), 'utf8')).not.toContain('EventSource(');
+    expect(page).toContain('<script src="/__live-reload.js"></script></body>');
+    expect(await (await fetch(`http://127.0.0.1:${port}/__live-reload.js`)).text()).toContain("new EventSource('/__events')");
+    expect(await readFile(join(out, 'fr', 'index.html'), 'utf8')).not.toContain('__live-reload');
 
     // Listen for the reload event, then edit one French paper.
     const events = await fetch(`http://127.0.0.1:${port}/__events`);
