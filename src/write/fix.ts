@@ -88,11 +88,13 @@ export async function fixSources(sourcesDir: string, check: (dir: string) => Pro
     // Repairs that brought a new finding, by file, place and text: not tried again.
     const blocked = new Map<string, string>();
     const keyOf = (fix: Fix) => `${relative(copy, fix.file.path)}\0${fix.start}\0${fix.end}\0${fix.text}`;
-    const outside = (fix: Fix) => relative(copy, fix.file.path).startsWith('..') || !only(join(sourcesDir, relative(copy, fix.file.path)));
+    const outside = (fix: Fix) => relative(copy, fix.file.path).startsWith('..');
+    // Files not named (check --fix FILE): not repaired, and not reported as refused either.
+    const named = (fix: Fix) => outside(fix) || only(join(sourcesDir, relative(copy, fix.file.path)));
     const originals = new Map<string, string>();
     let current = await check(copy);
     for (let round = 0; round < ROUNDS; round++) {
-      const { safe } = safeFixes(current.fixes.filter((fix) => !outside(fix) && !blocked.has(keyOf(fix))));
+      const { safe } = safeFixes(current.fixes.filter((fix) => named(fix) && !outside(fix) && !blocked.has(keyOf(fix))));
       if (safe.length === 0) break;
       // Apply to the copy, file by file.
       const byFile = new Map<string, Fix[]>();
@@ -139,7 +141,7 @@ export async function fixSources(sourcesDir: string, check: (dir: string) => Pro
     // What is left: each repair not made, and why.
     const left = current.fixes.filter((fix) => !outside(fix) && !blocked.has(keyOf(fix)));
     const reasons = new Map(safeFixes(left).refused.map((r) => [r.fix, r.why]));
-    for (const fix of current.fixes) {
+    for (const fix of current.fixes.filter(named)) {
       const why = outside(fix) ? 'it is outside the sources' : (blocked.get(keyOf(fix)) ?? reasons.get(fix));
       if (!why) continue;
       const text = String(fix.file.value);

@@ -185,6 +185,11 @@ export function checkReplaceable(folder: OutputFolder, names: readonly string[])
   }
 }
 
+/** Write the marker of a folder the tool wrote `names` into (`compendium index` after CI jobs). */
+export async function writeMarker(dir: string, names: readonly string[]): Promise<void> {
+  await writeFileAtomic(join(dir, MARKER), `${JSON.stringify({ by: MARKED_BY, wrote: [...new Set(names)].sort() } satisfies Marker, null, 1)}\n`);
+}
+
 /** Record in the marker that the tool wrote `names` (written atomically, the list only grows). */
 export async function markOutputFolder(folder: OutputFolder, names: readonly string[]): Promise<void> {
   const wrote = [...new Set([...folder.wrote, ...names])].sort();

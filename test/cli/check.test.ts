@@ -80,7 +80,8 @@ describe('check FILE|DIR…', () => {
     await edit(other, (t) => t.replace(/\n$/, ' A "quoted" word.\n'));
     const run = cli(['check', '--fix', '--sources', copy, named]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toContain('Fixed 2 finding(s).');
+    expect(run.stderr).toContain('Fixed 2 finding(s) in 1 file(s).');
+    expect(run.stderr).not.toContain('not fixed'); // the file not named is left alone, not refused
     expect(run.stderr).toMatch(/\(2 errors in files not named/);
     expect(await readFile(named, 'utf8')).toContain('The term “demand”');
     expect(await readFile(other, 'utf8')).toContain('A "quoted" word.');

@@ -93,7 +93,7 @@ describe('check on the command line', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Fixed 3 finding(s) in 1 file(s)');
     // Each file changed, and what changed in it.
-    expect(run.stderr).toMatch(/fixed .*CTOC-COP-WG\.4-2010-3\.md: 3 change\(s\)\n\s+3:3\s+"U\+200B" → nothing  typography\n\s+11:10\s+""" → "“"  typography\n\s+11:17\s+""" → "”"  typography/);
+    expect(run.stderr).toMatch(/fixed .*CTOC-COP-WG\.4-2010-3\.md: 3 change\(s\)\n\s+3:3\s+"U\+200B" → nothing  control-characters\n\s+11:10\s+""" → "“"  typography\n\s+11:17\s+""" → "”"  typography/);
     const remaining = run.stderr.slice(run.stderr.indexOf('Fixed 3'));
     expect(remaining).toContain('job-number');
     expect(remaining).not.toContain('typography');

@@ -46,8 +46,9 @@ export default lintRule(
   (context, report) => {
     const originalLang = context.project.original;
     const seen = new Map<string, string>();
-    // The original first: a translation that repeats its number is the one reported.
-    const editions = [...context.editions].sort((a, b) => Number(b.lang === originalLang) - Number(a.lang === originalLang));
+    // The original first (checked whichever languages were asked for: the others depend on it):
+    // a translation that repeats its number is the one reported.
+    const editions = [...new Set([...(context.original ? [context.original] : []), ...context.editions])].sort((a, b) => Number(b.lang === originalLang) - Number(a.lang === originalLang));
     for (const edition of editions) {
       const { meta, document, structure, lang } = edition;
       const own = meta.jobNumberSource === 'own';
