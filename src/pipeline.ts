@@ -24,6 +24,8 @@ import remarkLetterSubparagraphs from './transform/remark-letter-subparagraphs.j
 import { createHandlers } from './transform/mdast-to-hast-handlers.js';
 import rehypeOutline from './transform/rehype-outline.js';
 import rehypeTypography from './transform/rehype-typography.js';
+import rehypeLabelNbsp from './transform/rehype-label-nbsp.js';
+import { printHtml } from './render/print-html.js';
 import rehypeTemplate from './render/rehype-template.js';
 import { editionSlots, pdfName, type Language } from './render/edition.js';
 import rehypeSymbolLinks from './transform/rehype-symbol-links.js';
@@ -52,6 +54,8 @@ export interface TransformedEdition {
   source: EditionSource;
   file: VFile;
   html: string;
+  /** The HTML the PDF is printed from (hyphenated, symbols breakable): staged as print.html. */
+  printHtml: string;
   fonts: FontAssets;
 }
 
@@ -77,11 +81,12 @@ export async function transformEdition(
       bodySlot: 'main',
     })
     .use(rehypeTypography, { typography: source.locale.typography })
+    .use(rehypeLabelNbsp, { labels: source.locale.labels })
     .use(rehypeOutline)
     .use(rehypeStringify);
   const tree = (await processor.run(assembleEdition(source), file)) as HastRoot;
   const html = processor.stringify(tree, file);
-  return { source, file, html, fonts };
+  return { source, file, html, printHtml: await printHtml(tree, source.locale, file), fonts };
 }
 
 /** A locale's declared fonts as @font-face rules with their files, read and parsed once per process. */
@@ -233,11 +238,12 @@ interface Printer {
 
 /** The browser and pdf-lib code, loaded only when something is printed (check stays light). */
 async function startPrinter(given: BrowserSession | undefined): Promise<Printer> {
-  const [{ BrowserSession: Session, printWithRetry }, { postprocess }, { outlineStep }, { metadataStep }] = await Promise.all([
+  const [{ BrowserSession: Session, printWithRetry }, { postprocess }, { outlineStep }, { metadataStep }, { softHyphenStep }] = await Promise.all([
     import('./print/session.js'),
     import('./postprocess/document.js'),
     import('./postprocess/outline.js'),
     import('./postprocess/metadata.js'),
+    import('./postprocess/soft-hyphens.js'),
   ]);
   const session = given ?? new Session();
   return {
@@ -247,6 +253,7 @@ async function startPrinter(given: BrowserSession | undefined): Promise<Printer>
     finish: (pdf, t) => {
       const { lang, meta, locale } = t.source;
       return postprocess(pdf, [
+        softHyphenStep(),
         outlineStep(t.file.data.headings ?? []),
         metadataStep({
           title: `${meta.title}: ${meta.subtitle}`,
@@ -307,7 +314,7 @@ async function buildWith(options: BuildOptions, openPrinter: () => Promise<Print
     transformed.push(t);
     if (hasFatal([t.file])) break;
     const { lang, meta } = t.source;
-    const key = editionKey(code, t.html, fixedDate(meta.date));
+    const key = editionKey(code, `${t.html}\0${t.printHtml}`, fixedDate(meta.date));
     keys.set(lang, key);
     const unchanged = !options.force && cache.editions[lang] === key && existsSync(join(options.outDir, lang, pdfName(lang)));
     if (unchanged) {
@@ -320,7 +327,9 @@ async function buildWith(options: BuildOptions, openPrinter: () => Promise<Print
       const printer = await openPrinter();
       options.onProgress?.(lang, 'print');
       const staged = await stageEdition(staging, lang, { html: t.html, fonts: t.fonts.files });
-      const pdf = await printer.print(staged.url);
+      // The PDF is printed from the print HTML, kept beside the web edition as print.html.
+      await stageFile(staged, 'print.html', t.printHtml);
+      const pdf = await printer.print(new URL('print.html', staged.url).href);
       options.onProgress?.(lang, 'postprocess');
       await stageFile(staged, pdfName(lang), await printer.finish(pdf, t));
       return staged;

@@ -113,6 +113,23 @@ export interface Locale {
   fonts: FontFace[];
   /** CSS font-family list for body text. */
   fontStack: string[];
+  /**
+   * The masthead's Distr. block: the Intl locale of its date when it is not this language's
+   * (Chinese, Russian and Arabic versions print the block in English), and the language line
+   * a translation prints above "Original:".
+   */
+  masthead?: { intl?: string | undefined; version: string } | undefined;
+  /**
+   * Dates beyond Intl's own form: a pattern of {day} {month} {year} ("{day} {month} {year} года"),
+   * the month names to use (UN Arabic pairs them: "تموز/يوليه"), the form of day 1 ("1er").
+   */
+  dates?: { pattern?: string | undefined; months?: string[] | undefined; firstDay?: string | undefined } | undefined;
+  /** The paragraph number as printed, "{number}." by default (Arabic: "{number} -"). */
+  paragraphNumber?: string | undefined;
+  /** false: the script has no italics; what English sets in italics is set upright. */
+  italics?: boolean | undefined;
+  /** Hyphenation patterns (the `hyphen` package's name, e.g. "ru") when print is hyphenated. */
+  hyphenation?: string | undefined;
 }
 
 /** Everything one language edition is made of, validated and ready to transform. */

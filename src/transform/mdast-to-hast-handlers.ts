@@ -74,7 +74,7 @@ export function createHandlers(locale: Locale): Handlers {
   const numberedParagraph: Handler = (state: State, node: NumberedParagraphNode) => {
     const children = state.all(node as unknown as Parents);
     const first = children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
-    const num: Element = { type: 'element', tagName: 'span', properties: { className: ['para-num'] }, children: [text(`${node.number}.`)] };
+    const num: Element = { type: 'element', tagName: 'span', properties: { className: ['para-num'] }, children: [text((locale.paragraphNumber ?? '{number}.').replace('{number}', String(node.number)))] };
     if (first) first.children.unshift(num, text(' '));
     const result: Element = {
       type: 'element',
