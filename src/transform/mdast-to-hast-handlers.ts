@@ -16,6 +16,11 @@ function text(value: string): ElementContent {
   return { type: 'text', value };
 }
 
+/** The space after a paragraph number or label: print sets it as a tab stop (edition.css). */
+function tab(): ElementContent {
+  return { type: 'element', tagName: 'span', properties: { className: ['tab'] }, children: [text(' ')] };
+}
+
 export function createHandlers(locale: Locale): Handlers {
   const chapter: Handler = (state: State, node: ChapterNode) => {
     const numeral = locale.chapterNumber.replace('{roman}', node.numeral);
@@ -75,7 +80,7 @@ export function createHandlers(locale: Locale): Handlers {
     const children = state.all(node as unknown as Parents);
     const first = children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
     const num: Element = { type: 'element', tagName: 'span', properties: { className: ['para-num'] }, children: [text((locale.paragraphNumber ?? '{number}.').replace('{number}', String(node.number)))] };
-    if (first) first.children.unshift(num, text(' '));
+    if (first) first.children.unshift(num, tab());
     const result: Element = {
       type: 'element',
       tagName: 'div',
@@ -94,7 +99,7 @@ export function createHandlers(locale: Locale): Handlers {
       const first = result.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
       const host = first ?? result;
       const at = host.children.findIndex((c) => !(c.type === 'text' && c.value.trim() === ''));
-      host.children.splice(Math.max(at, 0), 0, span, text(' '));
+      host.children.splice(Math.max(at, 0), 0, span, tab());
     }
     if (node.data?.anchor) result.properties = { ...result.properties, id: node.data.anchor };
     return result;
