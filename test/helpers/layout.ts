@@ -182,7 +182,10 @@ export function spacing(line: Line): { word: number; letter: number } {
     const g = gs[i] as Glyph;
     const next = gs.slice(i + 1).find((n) => n.x > g.x + 0.01);
     if (!next) continue;
-    if (SPACE.test(g.unicode)) words.push((next.x - g.x) / line.size);
+    // A space in a zero-width box (the tab after a number or label) is not a word space.
+    if (SPACE.test(g.unicode)) {
+      if ((gs[i + 1] as Glyph).x - g.x > 0.05 * line.size) words.push((next.x - g.x) / line.size);
+    }
     else if (CJK.test(g.unicode) && CJK.test(next.unicode)) letters.push((next.x - g.x - g.advance) / line.size);
   }
   return { word: median(words), letter: median(letters) };
