@@ -141,6 +141,14 @@ export const localeSchema = z
       z.object({ package: text, family: text, css: z.array(text).min(1), subsets: z.array(text).min(1) }).strict(),
     ),
     fontStack: z.array(text).min(1),
+    masthead: z.object({ intl: text.optional(), version: text }).strict().optional(),
+    dates: z
+      .object({ pattern: text.optional(), months: z.array(text).length(12).optional(), firstDay: text.optional() })
+      .strict()
+      .optional(),
+    paragraphNumber: text.optional(),
+    italics: z.boolean().optional(),
+    hyphenation: z.string().regex(/^[a-z]{2}(-[a-z]{2})?$/).optional(),
   })
   .strict();
 

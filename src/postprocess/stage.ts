@@ -9,11 +9,12 @@ import { fixedDate } from './fixed-date.js';
 export const PRODUCER = 'un-compendium-pipeline (unified, Chromium, pdf-lib)';
 
 export async function postprocessStage(job: EditionJob, state: BuildState): Promise<void> {
-  const [{ postprocess }, { outlineStep }, { metadataStep }] = await Promise.all([import('./document.js'), import('./outline.js'), import('./metadata.js')]);
+  const [{ postprocess }, { outlineStep }, { metadataStep }, { softHyphenStep }] = await Promise.all([import('./document.js'), import('./outline.js'), import('./metadata.js'), import('./soft-hyphens.js')]);
   state.options.onProgress?.(job.lang, 'postprocess');
   const edition = required(job.edition, 'the transformed edition');
   const { lang, meta, locale } = edition.source;
   job.pdf = await postprocess(required(job.pdf, 'the printed PDF'), [
+    softHyphenStep(),
     outlineStep(edition.file.data.headings ?? []),
     metadataStep({
       title: `${meta.title}: ${meta.subtitle}`,

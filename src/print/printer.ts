@@ -48,6 +48,6 @@ export async function print(job: EditionJob, state: BuildState): Promise<void> {
   if (state.stopped) throw new Error('The build was stopped');
   const printer = await state.printer();
   state.options.onProgress?.(job.lang, 'print');
-  job.pdf = await printer.print(required(job.staged, 'the staged edition').url);
+  job.pdf = await printer.print(new URL('print.html', required(job.staged, 'the staged edition').url).href);
 }
 print.concurrent = true;

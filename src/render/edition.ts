@@ -1,13 +1,20 @@
 /** The slots of the edition template and the edition's stylesheet (no I/O). */
 import type { ElementContent } from 'hast';
 import type { EditionSource } from '../types.js';
-import { ddmmyy, formatDate, formatMeetingDates } from './dates.js';
+import { ddmmyy, formatMeetingDates, mastheadDate } from './dates.js';
 import { pageCss } from './page-css.js';
 import { undocsUrl } from '../model/symbols.js';
 import type { SlotValue } from './rehype-template.js';
 
 export function pdfName(lang: string): string {
   return `compendium-${lang}.pdf`;
+}
+
+/** A translation's language line in the masthead ("Chinese", "Français"); none in the original. */
+function versionLine(edition: EditionSource): ElementContent[] {
+  const version = edition.locale.masthead?.version;
+  if (!version || edition.lang === edition.meta.original) return [];
+  return [{ type: 'element', tagName: 'p', properties: { className: ['version'] }, children: [{ type: 'text', value: version }] }];
 }
 
 export interface Language {
@@ -40,7 +47,9 @@ export async function editionSlots(
   });
   // The locale's stack, then any family loaded only for the switcher's language names.
   const fontStack = [...new Set([...locale.fontStack, ...css.families])].map((f) => JSON.stringify(f)).join(', ');
-  const style = `${css.fonts}\n:root { --font-stack: ${fontStack}, serif; }\n${css.template}\n${page}`;
+  // A script without italics (Arabic, Chinese) sets upright what English sets in italics.
+  const upright = locale.italics === false ? '\nem, i, h4, .masthead em { font-style: normal; }' : '';
+  const style = `${css.fonts}\n:root { --font-stack: ${fontStack}, serif; }\n${css.template}\n${page}${upright}`;
   const languageName = locale.languageNames[meta.original] ?? meta.original;
   const link: ElementContent[] = [{ type: 'text', value: locale.web.pdfLink }];
   const others = languages.filter((l) => l.lang !== edition.lang);
@@ -67,7 +76,8 @@ export async function editionSlots(
     unitedNations: locale.unitedNations,
     symbol: meta.symbol,
     distribution: locale.distribution[meta.distribution],
-    date: formatDate(meta.date, locale),
+    date: mastheadDate(meta.date, locale),
+    version: versionLine(edition),
     original: locale.original.replace('{language}', languageName),
     body: meta.body,
     meetingLine: locale.meetingLine.replace('{place}', meta.meetingPlace).replace('{dates}', formatMeetingDates(meta.meetingDates, locale)),

@@ -31,7 +31,7 @@ export function pageCss(f: PageFurniture): string {
   const firstFooter = `${cssString(`${f.jobNumber} (${f.jobLanguageCode})\u2003\u2003${f.processingDates.join('\u2003')}\n`)} url("${f.barcodeUrl}") ${cssString(`\n${f.barcodeText}`)}`;
   return `@page {
   size: A4;
-  margin: 35mm 25mm 40mm 25mm;
+  margin: 27mm 32mm 29mm 32mm;
   @top-left { font-family: ${font}; font-size: 9pt; vertical-align: bottom; padding-bottom: 3mm; }
   @top-right { font-family: ${font}; font-size: 9pt; vertical-align: bottom; padding-bottom: 3mm; }
   @bottom-left { font-family: ${font}; font-size: 8pt; vertical-align: top; padding-top: 4mm; }
@@ -53,7 +53,7 @@ export function pageCss(f: PageFurniture): string {
   @top-left { content: none; }
   @top-right { content: none; }
   @bottom-${start} { content: ${firstFooter}; white-space: pre; font-weight: normal; vertical-align: top; text-align: ${start}; }
-  @bottom-center { content: ${counter}; font-weight: bold; }
+  @bottom-center { content: none; }
   @bottom-${end} { content: url("${f.qrUrl}"); vertical-align: top; font-weight: normal; text-align: ${end}; }
 }
 `;

@@ -27,12 +27,16 @@ import rehypeSymbolLinks from './rehype-symbol-links.js';
 import rehypeContents from './rehype-contents.js';
 import rehypeTypography from './rehype-typography.js';
 import rehypeOutline from './rehype-outline.js';
+import rehypeLabelNbsp from './rehype-label-nbsp.js';
+import { printHtml } from '../render/print-html.js';
 import { bodySchema } from './sanitize-schema.js';
 
 export interface TransformedEdition {
   source: EditionSource;
   file: VFile;
   html: string;
+  /** The HTML the PDF is printed from (hyphenated, symbols breakable): staged as print.html. */
+  printHtml: string;
   fonts: FontAssets;
 }
 
@@ -58,12 +62,13 @@ export async function transformEdition(
       bodySlot: 'main',
     })
     .use(rehypeTypography, { typography: source.locale.typography })
+    .use(rehypeLabelNbsp, { labels: source.locale.labels })
     .use(rehypeOutline)
     .use(rehypeCsp)
     .use(rehypeStringify);
   const tree = (await processor.run(assembleEdition(source), file)) as HastRoot;
   const html = processor.stringify(tree, file);
-  return { source, file, html, fonts };
+  return { source, file, html, printHtml: await printHtml(tree, source.locale, file), fonts };
 }
 
 /** Per-edition stage: the edition's HTML; a fatal message on the edition stops the build. */

@@ -14,6 +14,11 @@ export function symbolSlug(symbol: string): string {
   return symbol.replace(/[^A-Za-z0-9.]+/g, '-');
 }
 
+/** The space after a paragraph number or label: print sets it as a tab stop (edition.css). */
+function tab(): Element {
+  return h('span', { className: ['tab'] }, ' ');
+}
+
 type Custom = ChapterNode | ThemeNode | PaperNode | NumberedParagraphNode;
 
 /** The element for a node: position patched, node data applied. */
@@ -56,7 +61,8 @@ export function createHandlers(locale: Locale): Handlers {
     numberedParagraph(state: State, node: NumberedParagraphNode): Element {
       const content = children(state, node);
       const first = content.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
-      if (first) first.children.unshift(h('span', { className: ['para-num'] }, `${node.number}.`), { type: 'text', value: ' ' });
+      const number = (locale.paragraphNumber ?? '{number}.').replace('{number}', String(node.number));
+      if (first) first.children.unshift(h('span', { className: ['para-num'] }, number), tab());
       return finish(state, node, h('div', { className: ['para'], id: `para-${node.number}`, dataPara: node.number }, content));
     },
 
@@ -67,7 +73,7 @@ export function createHandlers(locale: Locale): Handlers {
         const first = result.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
         const host = first ?? result;
         const at = host.children.findIndex((c) => !(c.type === 'text' && c.value.trim() === ''));
-        host.children.splice(Math.max(at, 0), 0, h('span', { className: ['label'] }, label), { type: 'text', value: ' ' });
+        host.children.splice(Math.max(at, 0), 0, h('span', { className: ['label'] }, label), tab());
       }
       if (node.data?.anchor) result.properties = { ...result.properties, id: node.data.anchor };
       return result;

@@ -54,7 +54,7 @@ export async function lock(state: BuildState): Promise<void> {
 export function cache(job: EditionJob, state: BuildState): 'done' | void {
   const edition = required(job.edition, 'the transformed edition');
   const { outDir, force } = state.options;
-  job.key = editionKey(required(state.code, 'the code hash'), edition.html, fixedDate(edition.source.meta.date));
+  job.key = editionKey(required(state.code, 'the code hash'), `${edition.html}\0${edition.printHtml}`, fixedDate(edition.source.meta.date));
   const unchanged = !force && required(state.cache, 'the cache').editions[job.lang] === job.key && existsSync(join(outDir, job.lang, pdfName(job.lang)));
   if (!unchanged) return;
   state.options.onProgress?.(job.lang, 'unchanged (cached, not printed)');
@@ -67,6 +67,8 @@ export async function stage(job: EditionJob, state: BuildState): Promise<void> {
   if (state.stopped) throw new Error('The build was stopped');
   const edition = required(job.edition, 'the transformed edition');
   job.staged = await stageEdition(required(state.staging, 'the staging folder'), job.lang, { html: edition.html, fonts: edition.fonts.files });
+  // The PDF is printed from the print HTML, kept beside the web edition as print.html.
+  await stageFile(job.staged, 'print.html', edition.printHtml);
 }
 stage.concurrent = true;
 

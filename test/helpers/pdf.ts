@@ -71,14 +71,23 @@ export async function textItems(bytes: Uint8Array): Promise<TextItem[]> {
 }
 
 /**
- * Paragraph numbers as printed: items that are only "12." (".12" in right-to-left order)
+ * Paragraph numbers as printed: items that are only "12." (".12" in right-to-left order, or
+ * the Arabic "12 -", "- 12")
  * standing in the hanging column, where most such items stand (a "9." that ends a line of
  * text is not one).
  */
-export function paragraphNumbers(items: readonly TextItem[]): number[] {
+export function paragraphNumbers(all: readonly TextItem[]): number[] {
+  // pdf.js may give "12 -" as three items ("-", " ", "12"): join short neighbours on a line.
+  const items: TextItem[] = [];
+  for (const item of all) {
+    const last = items[items.length - 1];
+    if (last && last.page === item.page && Math.abs(last.y - item.y) < 0.5 && Math.abs(last.x + last.width - item.x) < 4 && last.str.length <= 4 && item.str.length <= 4) {
+      items[items.length - 1] = { ...last, str: last.str + item.str, width: item.x + item.width - last.x };
+    } else items.push(item);
+  }
   const candidates = items.flatMap((item) => {
-    const m = /^\s*(?:(\d{1,3})\.|\.(\d{1,3}))\s*$/.exec(item.str);
-    return m ? [{ item, n: Number(m[1] ?? m[2]) }] : [];
+    const m = /^\s*(?:(\d{1,3})\.|\.(\d{1,3})|(\d{1,3})[\s\u00a0]*-|-[\s\u00a0]*(\d{1,3}))\s*$/.exec(item.str);
+    return m ? [{ item, n: Number(m[1] ?? m[2] ?? m[3] ?? m[4]) }] : [];
   });
   const mode = (values: number[]): number => {
     const counts = new Map<number, number>();
