@@ -11,10 +11,15 @@ import parity from './rules/parity.js';
 import fontCoverage from './rules/font-coverage.js';
 import sourceMarkup from './rules/source-markup.js';
 import unfinishedText from './rules/unfinished-text.js';
+import staleTranslation from './rules/stale-translation.js';
 
-export const RULES: readonly Rule[] = [paragraphNumbering, subparagraphLettering, documentSymbol, jobNumber, meetings, compendiumStructure, typography, parity, fontCoverage, sourceMarkup, unfinishedText];
+export const RULES: readonly Rule[] = [paragraphNumbering, subparagraphLettering, documentSymbol, jobNumber, meetings, compendiumStructure, typography, parity, fontCoverage, sourceMarkup, unfinishedText, staleTranslation];
 
-export const DEFAULT_SEVERITY: Record<string, Severity> = Object.fromEntries(RULES.map((r) => [r.meta.id, 'error']));
+export const DEFAULT_SEVERITY: Record<string, Severity> = {
+  ...Object.fromEntries(RULES.map((r) => [r.meta.id, 'error'])),
+  // A translation behind its original is still a translation: reported, not blocking.
+  'stale-translation': 'warning',
+};
 
 /** The README's table of rules, generated from the rules themselves. */
 export function rulesTable(): string {

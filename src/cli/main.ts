@@ -31,6 +31,11 @@ Commands:
                [--topic "what it discusses"]; then check says what is left to write.
   serve        Serve the output folder on http://127.0.0.1:<port>/ (default port 8080).
   watch        Build, serve with live reload, and rebuild on every change to the sources.
+  translate    export --lang L [--xliff 2.0|1.2] [--only missing|stale|all] [--out F]: XLIFF
+               for translators; import FILE [--force]: their translations back into
+               sources/<lang>/; mark-current --lang L: record the current original as
+               what the translation translates.
+  status       Per language: units translated, stale, missing (--format json for CI).
 
 Options:
   --lang <codes>      Only these languages, comma-separated (${LANGS.join(', ')}).
@@ -78,6 +83,8 @@ async function main(argv: string[]): Promise<number> {
       topic: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      xliff: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -150,6 +157,14 @@ async function main(argv: string[]): Promise<number> {
     const text = human(result.files, process.cwd());
     process.stderr.write(text ? `\nWhat is left to do:\n${text}\n` : 'No problems found.\n');
     return 0;
+  }
+
+  if (command === 'translate' || command === 'status') {
+    const { runTranslate, TranslateUsageError } = await import('./translate.js');
+    const options = { root: ROOT, sourcesDir: sourcesDir ?? resolve(ROOT, 'sources'), langs, xliff: values.xliff, only: values.only, out: values.out, force: values.force, format: values.format };
+    return runTranslate(command, positionals.slice(1), options).catch((error: unknown) => {
+      throw error instanceof TranslateUsageError ? new UsageError(error.message) : error;
+    });
   }
 
   if (command === 'rules') {

@@ -24,6 +24,7 @@ import {
   paperTranslationSchema,
   themesSchema,
 } from './schema.js';
+import { parseTranslationRecord, TRANSLATION_RECORD, type TranslationRecord } from './translation.js';
 
 export interface Project {
   root: string;
@@ -34,6 +35,8 @@ export interface Project {
   editions: EditionSource[];
   /** Every file read, with its messages. */
   files: VFile[];
+  /** Per translation: which version of the original each unit translates (translation.yaml). */
+  translations?: Partial<Record<Lang, TranslationRecord>>;
 }
 
 export interface LoadOptions {
@@ -149,8 +152,16 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     );
   }
 
+  const translations: Partial<Record<Lang, TranslationRecord>> = {};
   for (const [lang, src] of loaded) {
     const isOriginal = lang === original;
+    const recordPath = join(sources, lang, TRANSLATION_RECORD);
+    if (!isOriginal && existsSync(recordPath)) {
+      // Listed with every file read (messages, fingerprints), not as edition text: it holds the original's words.
+      const file = await read(recordPath);
+      const record = parseTranslationRecord(file);
+      if (record) translations[lang] = record;
+    }
     const parsedDoc = parseYaml(src.docFile, String(src.docFile.value), isOriginal ? documentOriginalSchema : documentTextSchema);
     if (parsedDoc) {
       src.doc = parsedDoc.value;
@@ -318,7 +329,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     const locale = locales.get(lang);
     return locale ? [{ lang, name: locale.name, dir: locale.dir, fonts: locale.fonts }] : [];
   });
-  return { root, languages, original, meetings, editions, files };
+  return { root, languages, original, meetings, editions, files, translations };
 
   function missing(src: LangSources, path: string): void {
     const file = new VFile({ path, cwd: root });

@@ -1,0 +1,33 @@
+/**
+ * stale-translation: a translated unit whose recorded original differs from the current
+ * original (the English paragraph was corrected after the translation was made), or that has
+ * no recorded original at all in a language that keeps a record. Reported on the translation's
+ * text, with a short word diff of what changed in the original.
+ */
+import { lintRule } from '../rule.js';
+import { pairUnits } from '../../translate/status.js';
+import { canonical } from '../../translate/inline.js';
+import { wordDiff } from '../../translate/diff.js';
+
+export default lintRule(
+  {
+    id: 'stale-translation',
+    description: 'A translated paragraph or field whose original changed since it was translated (translation.yaml records which version each unit translates); `translate mark-current` records the current one.',
+    example: 'fr/papers/CTOC-COP-WG.4-2019-3.md:7:1 The original (en) of CTOC-COP-WG.4-2019-3#p2 changed since it was translated: …the paper [-contains-]{+gives+} an overview…',
+    fixable: false,
+  },
+  (context, report) => {
+    const original = context.project.original;
+    for (const edition of context.editions) {
+      if (edition.lang === original || !context.project.translations?.[edition.lang]) continue;
+      for (const unit of pairUnits(context.project, edition.lang)) {
+        if (unit.state !== 'stale' || !unit.translation) continue;
+        const { file, start } = unit.translation;
+        const reason = unit.recorded
+          ? `The original (${original}) of ${unit.key} changed since it was translated: ${wordDiff(unit.recorded.source, canonical(unit.original.content))}`
+          : `No recorded original for ${unit.key}: import it from XLIFF, or run \`compendium translate mark-current --lang ${edition.lang}\` once it is checked`;
+        report(file, context.pointAt(file, start), reason);
+      }
+    }
+  },
+);
