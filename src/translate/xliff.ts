@@ -246,9 +246,9 @@ export function readXliff(file: VFile): ReadDocument | undefined {
   let dom;
   try {
     dom = new DOMParser({
-      onError: (level, message) => {
-        const at = /line:(\d+),col:(\d+)/.exec(message) ?? /\[(\d+):(\d+)\]/.exec(message);
-        errors.push({ message: message.split('\n')[0]?.replace(/^\[xmldom [^\]]*\]\s*/, '') ?? message, line: Number(at?.[1] ?? 1), column: Number(at?.[2] ?? 1) });
+      onError: (level, message, context) => {
+        const locator = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
+        errors.push({ message: message.split('\n')[0] ?? message, line: locator?.lineNumber ?? 1, column: locator?.columnNumber ?? 1 });
         if (level !== 'warning') throw new Error(message);
       },
     }).parseFromString(text, 'text/xml');
