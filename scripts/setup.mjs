@@ -3,7 +3,8 @@
 //   1. npm packages: `npm ci` when node_modules is missing or older than package-lock.json;
 //   2. compiles src/ to dist/ (tsc), when src/ changed since the last compile;
 //   3. Debian packages: Chromium, used from the system (src/print/browser.ts looks it up),
-//      and poppler-utils for the tests' page pictures; when missing and running as root
+//      poppler-utils for the tests' page pictures and translate-toolkit (the tests' second XLIFF
+//      reader); when missing and running as root
 //      with apt-get, installs them. No browser is ever downloaded from a vendor.
 // Runs before `npm run build` and `npm test` (prebuild, pretest) and as `npm run setup`.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -65,8 +66,8 @@ if (!complete || !existsSync(bundle) || !existsSync(compiledStamp) || readFileSy
   writeFileSync(compiledStamp, wanted);
 }
 
-// 3. Debian packages: Chromium (printing) and poppler-utils (pdftoppm: the tests' page
-//    pictures). Chromium is looked up by src/print/browser.ts, the one place that knows where.
+// 3. Debian packages: Chromium (printing), poppler-utils (pdftoppm: the tests' page
+//    pictures) and translate-toolkit (the tests' second XLIFF reader). Chromium is looked up by src/print/browser.ts, the one place that knows where.
 const { findChromium, BrowserNotFoundError } = await import(pathToFileURL(join(root, 'dist', 'print', 'browser.js')).href);
 const missing = [];
 try {
@@ -77,6 +78,10 @@ try {
 }
 if (spawnSync('sh', ['-c', 'command -v pdftoppm'], { stdio: 'ignore' }).status !== 0) {
   missing.push({ pkg: 'poppler-utils', why: 'pdftoppm (poppler-utils) is not installed: the tests render page pictures with it.' });
+}
+// translate-toolkit: the tests read the exported XLIFF 1.2 with it (a second, independent implementation).
+if (spawnSync('sh', ['-c', 'command -v pocount'], { stdio: 'ignore' }).status !== 0) {
+  missing.push({ pkg: 'translate-toolkit', why: "translate-toolkit is not installed: the tests read the exported XLIFF files with Debian's translation tools." });
 }
 if (missing.length > 0) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
