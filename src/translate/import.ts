@@ -109,9 +109,10 @@ export function planImport(project: Project, doc: ReadDocument, xliff: VFile, op
       problem(read, `Unit ${key}: this field is plain text, it cannot hold emphasis or markup`);
       continue;
     }
+    // The target keeps the source's symbols (or, unchanged, the ones the translation has).
     const wanted = [...symbolsOf(read.source)].sort();
     const got = [...symbolsOf(read.target)].sort();
-    if (wanted.join('\n') !== got.join('\n')) {
+    if (wanted.join('\n') !== got.join('\n') && got.join('\n') !== [...symbolsOf(own.content)].sort().join('\n')) {
       const missing = wanted.filter((s) => !got.includes(s));
       const extra = got.filter((s) => !wanted.includes(s));
       problem(read, `Unit ${key}: the target must keep the source's protected symbols${missing.length ? ` (missing ${missing.join(', ')})` : ''}${extra.length ? ` (not in the source: ${extra.join(', ')})` : ''}`);

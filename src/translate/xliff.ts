@@ -55,6 +55,14 @@ export interface XliffJs {
   resources: Record<string, Record<string, XliffUnit>>;
 }
 
+/**
+ * The `xliff` package writes through xml-js, which un-escapes `&amp;` in text before escaping
+ * (a literal "&amp;" would come out as "&") and escapes only `"` in attribute values: text is
+ * handed over with `&amp;` doubled, attribute values with `&` and `<` escaped.
+ */
+const libText = (value: string): string => value.replace(/&amp;/g, '&amp;amp;');
+const libAttr = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
 const NS = { '2.0': 'urn:oasis:names:tc:xliff:document:2.0', '1.2': 'urn:oasis:names:tc:xliff:document:1.2' } as const;
 
 /** Inline codes of one unit: the source's, by id, so the target reuses the same ids. */
@@ -70,13 +78,13 @@ function code(item: Inline, id: string, version: XliffVersion, contents?: XliffV
   }
   const what = item.t === 'symbol' ? 'symbol' : 'markdown';
   const value = item.t === 'symbol' || item.t === 'raw' ? item.value : '';
-  const attrs = version === '2.0' ? { type: 'other', subType: `un:${what}`, disp: value, equiv: value, canDelete: 'no' } : { ctype: `x-un-${what}`, 'equiv-text': value };
+  const attrs = version === '2.0' ? { type: 'other', subType: `un:${what}`, disp: libAttr(value), equiv: libAttr(value), canDelete: 'no' } : { ctype: `x-un-${what}`, 'equiv-text': libAttr(value) };
   return { Standalone: { id, ...attrs } };
 }
 
 function toValue(list: readonly Inline[], version: XliffVersion, codes: Codes, source: boolean, used = new Set<string>()): XliffValue[] {
   return list.map((item): XliffValue => {
-    if (item.t === 'text') return item.value;
+    if (item.t === 'text') return libText(item.value);
     let id: string | undefined;
     if (source) {
       codes.next += 1;
@@ -127,7 +135,7 @@ export async function writeXliff(doc: ExchangeDocument): Promise<string> {
     const units: Record<string, XliffUnit> = {};
     for (const unit of file.units) {
       const codes: Codes = { next: 0, byId: new Map() };
-      const entry: XliffUnit = { source: toValue(unit.source, doc.version, codes, true), note: unit.notes, additionalAttributes: { [doc.version === '2.0' ? 'name' : 'resname']: unit.name } };
+      const entry: XliffUnit = { source: toValue(unit.source, doc.version, codes, true), note: unit.notes.map(libText), additionalAttributes: { [doc.version === '2.0' ? 'name' : 'resname']: libAttr(unit.name) } };
       if (unit.target) entry.target = toValue(unit.target, doc.version, codes, false);
       units[unit.unitId] = entry;
     }
@@ -225,12 +233,12 @@ function readInline(parent: Element, version: XliffVersion, codes: Map<string, I
       }
       const value = element.getAttribute('equiv') ?? element.getAttribute('equiv-text') ?? element.getAttribute('disp');
       const what = element.getAttribute('subType') ?? element.getAttribute('ctype') ?? '';
-      if (!isSource || value === null) {
-        problem(element, `Inline code <${name} id="${id}"> matches no protected text of the source`);
+      if (value === null) {
+        problem(element, `Inline code <${name} id="${id}"> matches no protected text of the source and says no text of its own`);
         continue;
       }
       const item: Inline = /markdown/.test(what) ? { t: 'raw', value } : { t: 'symbol', value };
-      codes.set(id, item);
+      if (isSource) codes.set(id, item);
       out.push(item);
     } else {
       problem(element, `Inline element <${name}> is not supported here (only emphasis and protected codes come back)`);
