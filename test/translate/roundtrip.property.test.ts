@@ -12,6 +12,13 @@ import { fromPhrasing } from '../../src/translate/inline.js';
 import { inlineToMarkdown } from '../../src/translate/import.js';
 import { readXliff, writeXliff } from '../../src/translate/xliff.js';
 import { parseMarkdown } from '../../src/load/markdown.js';
+import { loadProject } from '../../src/load/project.js';
+import { exportDocument } from '../../src/translate/export.js';
+import { planImport } from '../../src/translate/import.js';
+import { unitsOfText } from '../../src/translate/units.js';
+import { plainText } from '../../src/translate/inline.js';
+import { ROOT } from '../helpers/cli.js';
+import { join } from 'node:path';
 
 const piece = fc.constantFrom(
   'the', 'Working Group', 'trafficking', ' ', ' ', '  ', '“', '”', '‘', '’', '"', "'", '«\u00a0', '\u00a0»', ',', '.', ';', ':', '(', ')', '–', '—',
@@ -60,6 +67,36 @@ describe('export and import of generated texts', () => {
         expect(canonical(fromPhrasing((tree.children[0] as Paragraph).children, String(file.value)))).toBe(canonical(list));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('import: a generated target for a paragraph and for a YAML field is written back as exactly that text, the rest of the file unchanged', async () => {
+    const sourcesDir = join(ROOT, 'sources');
+    const project = await loadProject(ROOT, { sourcesDir });
+    const base = exportDocument(project, 'ar', { version: '2.0', only: 'all', sourcesDir });
+    const noSymbols = unit.filter((list) => !JSON.stringify(list).includes('"symbol"'));
+    const plain = noSymbols.map((list) => [{ t: 'text', value: plainText(list) }] as Inline[]).filter((list) => plainText(list).trim() !== '');
+    await fc.assert(
+      fc.asyncProperty(noSymbols, plain, fc.constantFrom('2.0' as const, '1.2' as const), async (paragraph, field, version) => {
+        const files = base.files.filter((f) => f.id === 'document' || f.id === 'CTOC-COP-WG.4-2019-3').map((f) => ({
+          ...f,
+          units: f.units.map((u) => (f.id === 'CTOC-COP-WG.4-2019-3' && u.unitId === 'p2' ? { ...u, target: paragraph } : f.id === 'document' && u.unitId === 'subtitle' ? { ...u, target: field } : u)),
+        }));
+        const file = new VFile({ path: 'gen.xlf', value: await writeXliff({ ...base, version, files }) });
+        const doc = readXliff(file);
+        const plan = doc && planImport(project, doc, file, { force: false, sourcesDir });
+        expect(file.messages.map((m) => m.reason)).toEqual([]);
+        for (const [name, fileId, unitId, expected] of [['CTOC-COP-WG.4-2019-3.md', 'CTOC-COP-WG.4-2019-3', 'p2', paragraph], ['document.yaml', 'document', 'subtitle', field]] as const) {
+          const original = project.files.find((f) => f.path.endsWith(join('ar', name.endsWith('.md') ? 'papers' : '', name)));
+          const written = plan?.writes.find((w) => w.path === original?.path);
+          const now = new VFile({ path: original?.path ?? '', value: written?.data ?? String(original?.value) });
+          const before = unitsOfText(original ?? now, fileId, (f) => parseMarkdown(f).tree);
+          const after = unitsOfText(now, fileId, (f) => parseMarkdown(f).tree);
+          expect(after.map((u) => u.unitId)).toEqual(before.map((u) => u.unitId));
+          for (const [i, u] of after.entries()) expect(canonical(u.content)).toBe(u.unitId === unitId ? canonical(expected) : canonical(before[i]?.content ?? []));
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -241,6 +241,31 @@ describe('translate export, then import', () => {
     expect(changedFiles(before, await snapshot(sources))).toEqual([]);
   });
 
+  it('writes a changed YAML field in place, quoted as it was (or quoted when it must be), and nothing else', async () => {
+    const sources = await copySources(presentLangs());
+    const project = await load(sources);
+    const xml = edit(await exportXliff(sources, 'fr', '1.2', 'all', project), (d) => {
+      replaceInTarget(d, 'themes#case-management.title', 'Gestion des affaires', 'Gestion des dossiers');
+      replaceInTarget(d, 'document#keywords.3', 'documents d’information', 'documents d’information : recueil');
+    });
+    const { plan, messages } = await planFrom(sources, xml, false, project);
+    expect(messages).toEqual([]);
+    expect(plan?.changed.sort()).toEqual(['document#keywords.3', 'themes#case-management.title']);
+    const before = { themes: await readFile(join(sources, 'fr', 'themes.yaml'), 'utf8'), doc: await readFile(join(sources, 'fr', 'document.yaml'), 'utf8') };
+    await writeFilesAtomic(plan?.writes ?? []);
+    const themes = await readFile(join(sources, 'fr', 'themes.yaml'), 'utf8');
+    const doc = await readFile(join(sources, 'fr', 'document.yaml'), 'utf8');
+    expect(themes).toBe(before.themes.replace('title: "Gestion des affaires"', 'title: "Gestion des dossiers"'));
+    // A plain value that now holds ": " must be quoted to stay the same text.
+    expect(doc).toBe(before.doc.replace('  - documents d’information\n', '  - "documents d’information : recueil"\n'));
+  });
+
+  it('says what is wrong with the command line (exit 2)', () => {
+    const run = cli(['translate', 'export', '--xliff', '3.0', '--lang', 'fr']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--xliff takes 2.0 or 1.2, not "3.0"');
+  });
+
   it('reads a unit a tool split into two segments as one text', async () => {
     const sources = await copySources(presentLangs());
     const xml = edit(await exportXliff(sources, 'fr'), (d) => {
@@ -292,7 +317,11 @@ describe('translate export, then import', () => {
     const check = cli(['check', '--sources', sources]);
     expect(check.stderr).toContain('No problems found');
     expect(check.status).toBe(0);
-    const after = await load(sources);
-    expect(TRANSLATIONS.map((lang) => languageStatus(after, lang)).every((r) => r.translated === r.units && r.units === 251)).toBe(true);
+    // The table a person reads: every translation 251 of 251 units, 100 %.
+    const table = cli(['status', '--sources', sources]);
+    expect(table.status).toBe(0);
+    const [header, ...lines] = table.stdout.trim().split('\n');
+    expect(header?.split(/\s{2,}/)).toEqual(['language', 'units', 'translated', 'stale', 'missing', 'done']);
+    expect(lines.map((l) => l.trim().split(/\s+/))).toEqual(TRANSLATIONS.map((l) => [l, '251', '251', '0', '0', '100.0', '%']));
   });
 });
