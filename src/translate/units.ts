@@ -128,8 +128,17 @@ export function unitsOfText(file: VFile, fileId: string, parse: (file: VFile) =>
   return markdownUnits(parse(file), file, fileId, '', 1, []);
 }
 
-/** Every translatable unit of an edition, in reading order: document fields, themes, texts. */
+// A loaded edition does not change: its units are computed once (check, status, export, import).
+const computed = new WeakMap<EditionSource, Unit[]>();
+
+/** Every translatable unit of an edition, in reading order: document fields, themes, texts. Shared: do not modify. */
 export function editionUnits(edition: EditionSource): Unit[] {
+  let units = computed.get(edition);
+  if (!units) computed.set(edition, (units = computeUnits(edition)));
+  return units;
+}
+
+function computeUnits(edition: EditionSource): Unit[] {
   const docFile = edition.files.find((f) => f.basename === 'document.yaml');
   const themesFile = edition.themesFile.file;
   const out: Unit[] = [];

@@ -96,7 +96,7 @@ describe('export and import of generated texts', () => {
           for (const [i, u] of after.entries()) expect(canonical(u.content)).toBe(u.unitId === unitId ? canonical(expected) : canonical(before[i]?.content ?? []));
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 });
