@@ -196,55 +196,111 @@ export interface ReadDocument {
 
 const place = (node: Node): { line: number; column: number } => ({ line: node.lineNumber ?? 1, column: node.columnNumber ?? 1 });
 
+type Problem = (node: Node, reason: string) => void;
+type Span = 'em' | 'strong';
+
 /**
- * Inline content of a source or target element. Codes of the target are resolved by id
- * against the source's; annotations (mrk, sm/em) are read through; anything else is a problem.
+ * Inline content of a unit's source or target, read element by element (the segments of a
+ * unit one after the other). Codes of the target are resolved by id against the source's;
+ * emphasis may come as one element (2.0 pc, 1.2 g) or as a start and an end code, possibly in
+ * different segments (2.0 sc/ec, 1.2 bx/ex and bpt/ept); annotations (mrk, sm/em) are read
+ * through; anything else is a problem.
  */
-function readInline(parent: Element, version: XliffVersion, codes: Map<string, Inline>, isSource: boolean, problem: (node: Node, reason: string) => void): Inline[] {
-  const out: Inline[] = [];
-  for (const node of parent.childNodes as unknown as Iterable<Node>) {
-    if (node.nodeType === 3 || node.nodeType === 4) {
-      out.push({ t: 'text', value: (node.nodeValue ?? '').replace(/[ \t]*\n[ \t]*/g, ' ') });
-      continue;
-    }
-    if (node.nodeType !== 1) continue; // comments, processing instructions
-    const element = node as Element;
-    const name = element.localName ?? '';
-    const id = element.getAttribute('id') ?? '';
-    const span = version === '2.0' ? name === 'pc' : name === 'g';
-    const standalone = version === '2.0' ? name === 'ph' : name === 'x' || name === 'ph';
-    if (name === 'mrk' || (version === '2.0' && (name === 'sm' || name === 'em'))) {
-      out.push(...readInline(element, version, codes, isSource, problem));
-    } else if (span) {
-      const known = codes.get(id);
-      const own = element.getAttribute('subType') ?? element.getAttribute('ctype') ?? '';
-      const kind = known && (known.t === 'em' || known.t === 'strong') ? known.t : /xlf:b|bold/.test(own) ? 'strong' : /xlf:i|italic/.test(own) ? 'em' : undefined;
-      if (!kind) {
-        problem(element, `Inline code <${name} id="${id}"> is not emphasis the sources can hold`);
-        continue;
-      }
-      if (isSource) codes.set(id, { t: kind, children: [] });
-      out.push({ t: kind, children: readInline(element, version, codes, isSource, problem) });
-    } else if (standalone) {
-      const known = codes.get(id);
-      if (known && (known.t === 'symbol' || known.t === 'raw')) {
-        out.push({ ...known });
-        continue;
-      }
-      const value = element.getAttribute('equiv') ?? element.getAttribute('equiv-text') ?? element.getAttribute('disp');
-      const what = element.getAttribute('subType') ?? element.getAttribute('ctype') ?? '';
-      if (value === null) {
-        problem(element, `Inline code <${name} id="${id}"> matches no protected text of the source and says no text of its own`);
-        continue;
-      }
-      const item: Inline = /markdown/.test(what) ? { t: 'raw', value } : { t: 'symbol', value };
-      if (isSource) codes.set(id, item);
-      out.push(item);
-    } else {
-      problem(element, `Inline element <${name}> is not supported here (only emphasis and protected codes come back)`);
+class InlineReader {
+  private readonly root: Inline[] = [];
+  private readonly stack: Array<{ kind: Span; id: string; children: Inline[]; node: Node }> = [];
+
+  constructor(
+    private readonly version: XliffVersion,
+    private readonly codes: Map<string, Inline>,
+    private readonly isSource: boolean,
+    private readonly problem: Problem,
+  ) {}
+
+  private push(item: Inline): void {
+    (this.stack.at(-1)?.children ?? this.root).push(item);
+  }
+
+  private kindOf(element: Element, id: string): Span | undefined {
+    const known = this.codes.get(id);
+    if (known && (known.t === 'em' || known.t === 'strong')) return known.t;
+    const own = element.getAttribute('subType') ?? element.getAttribute('ctype') ?? '';
+    return /xlf:b|bold/.test(own) ? 'strong' : /xlf:i|italic/.test(own) ? 'em' : undefined;
+  }
+
+  private close(index: number): void {
+    while (this.stack.length > index) {
+      const frame = this.stack.pop();
+      if (frame) this.push({ t: frame.kind, children: frame.children });
     }
   }
-  return out;
+
+  read(parent: Element): void {
+    const v = this.version;
+    for (const node of parent.childNodes as unknown as Iterable<Node>) {
+      if (node.nodeType === 3 || node.nodeType === 4) {
+        this.push({ t: 'text', value: (node.nodeValue ?? '').replace(/[ \t]*\n[ \t]*/g, ' ') });
+        continue;
+      }
+      if (node.nodeType !== 1) continue; // comments, processing instructions
+      const element = node as Element;
+      const name = element.localName ?? '';
+      const id = element.getAttribute('id') ?? '';
+      if (name === 'mrk' || (v === '2.0' && (name === 'sm' || name === 'em'))) {
+        this.read(element);
+      } else if (v === '2.0' ? name === 'pc' : name === 'g') {
+        const kind = this.kindOf(element, id);
+        if (!kind) {
+          this.problem(element, `Inline code <${name} id="${id}"> is not emphasis the sources can hold`);
+          continue;
+        }
+        if (this.isSource) this.codes.set(id, { t: kind, children: [] });
+        const depth = this.stack.length;
+        this.stack.push({ kind, id, children: [], node: element });
+        this.read(element);
+        this.close(depth);
+      } else if (v === '2.0' ? name === 'sc' : name === 'bx' || name === 'bpt') {
+        const key = v === '2.0' ? id : (element.getAttribute('rid') ?? id);
+        const kind = this.kindOf(element, id) ?? this.kindOf(element, key);
+        if (!kind) {
+          this.problem(element, `Inline code <${name} id="${id}"> is not emphasis the sources can hold`);
+          continue;
+        }
+        if (this.isSource) this.codes.set(id, { t: kind, children: [] });
+        this.stack.push({ kind, id: key, children: [], node: element });
+      } else if (v === '2.0' ? name === 'ec' : name === 'ex' || name === 'ept') {
+        const key = v === '2.0' ? (element.getAttribute('startRef') ?? id) : (element.getAttribute('rid') ?? id);
+        const index = this.stack.findLastIndex((f) => f.id === key);
+        if (index < 0) this.problem(element, `Inline code <${name}> ends a code that was not started (${key})`);
+        else this.close(index);
+      } else if (v === '2.0' ? name === 'ph' : name === 'x' || name === 'ph') {
+        const known = this.codes.get(id);
+        if (known && (known.t === 'symbol' || known.t === 'raw')) {
+          this.push({ ...known });
+          continue;
+        }
+        const value = element.getAttribute('equiv') ?? element.getAttribute('equiv-text') ?? element.getAttribute('disp');
+        const what = element.getAttribute('subType') ?? element.getAttribute('ctype') ?? '';
+        if (value === null) {
+          this.problem(element, `Inline code <${name} id="${id}"> matches no protected text of the source and says no text of its own`);
+          continue;
+        }
+        const item: Inline = /markdown/.test(what) ? { t: 'raw', value } : { t: 'symbol', value };
+        if (this.isSource) this.codes.set(id, item);
+        this.push(item);
+      } else {
+        this.problem(element, `Inline element <${name}> is not supported here (only emphasis and protected codes come back)`);
+      }
+    }
+  }
+
+  /** The content read; a code started and never ended is a problem. */
+  finish(): Inline[] {
+    const open = this.stack[0];
+    if (open) this.problem(open.node, `Inline code <${open.node.nodeName} id="${open.id}"> is started and never ended`);
+    this.close(0);
+    return normalize(this.root);
+  }
 }
 
 /** Read an XLIFF 2.0 or 1.2 file; problems become messages on `file` with line and column. */
@@ -289,8 +345,9 @@ export function readXliff(file: VFile): ReadDocument | undefined {
     for (const unitElement of unitElements) {
       const unitId = unitElement.getAttribute('id') ?? '';
       const codes = new Map<string, Inline>();
-      let source: Inline[] = [];
-      let target: Inline[] | undefined;
+      const source = new InlineReader(v, codes, true, problem);
+      const target = new InlineReader(v, codes, false, problem);
+      let hasTarget = false;
       let state: string | undefined;
       let done: boolean;
       if (v === '2.0') {
@@ -299,25 +356,33 @@ export function readXliff(file: VFile): ReadDocument | undefined {
         const states: string[] = [];
         for (const part of parts) {
           const s = elements(part, 'source')[0];
-          if (s) source.push(...readInline(s, v, codes, true, problem));
+          if (s) source.read(s);
         }
         for (const part of parts) {
           const t = elements(part, 'target')[0];
-          if (t) (target ??= []).push(...readInline(t, v, codes, false, problem));
+          if (t) {
+            hasTarget = true;
+            target.read(t);
+          }
           if (part.localName === 'segment') states.push(part.getAttribute('state') ?? 'initial');
         }
         state = states.find((s) => s !== 'translated' && s !== 'reviewed' && s !== 'final') ?? states[0];
         done = states.length > 0 && states.every((s) => s === 'translated' || s === 'reviewed' || s === 'final');
       } else {
         const s = elements(unitElement, 'source')[0];
-        if (s) source = readInline(s, v, codes, true, problem);
+        if (s) source.read(s);
         const t = elements(unitElement, 'target')[0];
-        if (t) target = readInline(t, v, codes, false, problem);
+        if (t) {
+          hasTarget = true;
+          target.read(t);
+        }
         state = t?.getAttribute('state') || undefined;
         const approved = unitElement.getAttribute('approved');
-        done = state ? ['translated', 'signed-off', 'final'].includes(state) : approved ? approved === 'yes' : target !== undefined;
+        done = state ? ['translated', 'signed-off', 'final'].includes(state) : approved ? approved === 'yes' : hasTarget;
       }
-      units.push({ fileId, unitId, ...place(unitElement), source: normalize(source), target: target && normalize(target), state, done });
+      const sourceContent = source.finish();
+      const targetContent = target.finish();
+      units.push({ fileId, unitId, ...place(unitElement), source: sourceContent, target: hasTarget ? targetContent : undefined, state, done });
     }
   }
   return { version: v, srcLang, trgLang, units };

@@ -134,3 +134,28 @@ export async function planFrom(sourcesDir: string, xml: string, force = false, l
   const plan = doc ? planImport(project, doc, file, { force, sourcesDir }) : undefined;
   return { plan, messages: file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`) };
 }
+
+/** Replace the target's paired codes (2.0 pc, 1.2 g) by start and end codes (2.0 sc/ec, 1.2 bx/ex), as some tools do. */
+export function splitCodes(doc: Document, key: string): void {
+  const t = target(unitOf(doc, key));
+  const ns = doc.documentElement?.namespaceURI ?? null;
+  for (const code of [...all(t, is20(doc) ? 'pc' : 'g')]) {
+    const id = code.getAttribute('id') ?? '';
+    const start = doc.createElementNS(ns, is20(doc) ? 'sc' : 'bx');
+    const end = doc.createElementNS(ns, is20(doc) ? 'ec' : 'ex');
+    start.setAttribute('id', is20(doc) ? id : `${id}s`);
+    if (is20(doc)) {
+      end.setAttribute('startRef', id);
+      for (const name of ['type', 'subType']) if (code.getAttribute(name)) start.setAttribute(name, code.getAttribute(name) as string);
+    } else {
+      start.setAttribute('rid', id);
+      end.setAttribute('id', `${id}e`);
+      end.setAttribute('rid', id);
+    }
+    const parent = code.parentNode as Element;
+    parent.insertBefore(start, code);
+    while (code.firstChild) parent.insertBefore(code.firstChild, code);
+    parent.insertBefore(end, code);
+    parent.removeChild(code);
+  }
+}

@@ -12,7 +12,7 @@ import type { Element } from '@xmldom/xmldom';
 import { writeFilesAtomic } from '../../src/write/sources.js';
 import type { Lang } from '../../src/types.js';
 import { languageStatus } from '../../src/translate/status.js';
-import { addNote, confirm, edit, exportXliff, load, parseXml, planFrom, reorder, replaceInTarget, splitSegment, target, unitOf } from './tool.js';
+import { addNote, confirm, edit, exportXliff, load, parseXml, planFrom, reorder, replaceInTarget, splitCodes, splitSegment, target, unitOf } from './tool.js';
 
 const TRANSLATIONS: Lang[] = ['ar', 'zh', 'fr', 'ru', 'es'];
 const PAPER = 'CTOC-COP-WG.4-2019-3';
@@ -258,6 +258,28 @@ describe('translate export, then import', () => {
     expect(themes).toBe(before.themes.replace('title: "Gestion des affaires"', 'title: "Gestion des dossiers"'));
     // A plain value that now holds ": " must be quoted to stay the same text.
     expect(doc).toBe(before.doc.replace('  - documents d’information\n', '  - "documents d’information : recueil"\n'));
+  });
+
+  it('reads emphasis a tool wrote as start and end codes (2.0 sc/ec, 1.2 bx/ex)', async () => {
+    const sources = await copySources(presentLangs());
+    const project = await load(sources);
+    const KEY = 'CTOC-COP-WG.4-2010-2#p3.1';
+    for (const version of ['2.0', '1.2'] as const) {
+      const xml = edit(await exportXliff(sources, 'es', version, 'all', project), (d) => {
+        splitCodes(d, KEY);
+        replaceInTarget(d, KEY, 'Ley Modelo', 'Ley modelo');
+      });
+      expect(xml).toMatch(version === '2.0' ? /<sc id="1"[^>]*\/>Ley modelo[^<]*<ec startRef="1"\/>/ : /<bx id="1s" rid="1"\/>Ley modelo[^<]*<ex id="1e" rid="1"\/>/);
+      const { plan, messages } = await planFrom(sources, xml, false, project);
+      expect(messages).toEqual([]);
+      const written = plan?.writes.find((w) => w.path.endsWith('CTOC-COP-WG.4-2010-2.md'))?.data ?? '';
+      expect(written).toMatch(/\*Ley modelo [^*\n]+\*/u);
+    }
+    // An end code with no start is refused at its place.
+    const broken = (await exportXliff(sources, 'es', '2.0', 'all', project)).replace(/(<unit id="p3.1"[^]*?<target>[^]*?)<pc id="1"[^>]*>([^<]*)<\/pc>/u, '$1$2<ec startRef="7"/>');
+    const { plan, messages } = await planFrom(sources, broken, false, project);
+    expect(plan).toBeUndefined();
+    expect(messages.join('\n')).toMatch(/\d+:\d+ Inline code <ec> ends a code that was not started \(7\)/);
   });
 
   it('says what is wrong with the command line (exit 2)', () => {
