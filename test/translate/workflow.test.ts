@@ -286,6 +286,16 @@ describe('translate export, then import', () => {
     expect(messages.join('\n')).toMatch(/\d+:\d+ Inline code <ec> ends a code that was not started \(7\)/);
   });
 
+  it('reports a hand-broken translation.yaml at its line and column (the loader reads it, like every source)', async () => {
+    const sources = await copySources(presentLangs());
+    await editFile(join(sources, 'zh', 'translation.yaml'), (t) => t.replace(/(document#title:\n    hash: )[0-9a-f]{16}/u, '$1not-a-hash'));
+    const project = await load(sources);
+    const file = project.files.find((f) => f.path.endsWith(join('zh', 'translation.yaml')));
+    const line = String(file?.value).split('\n').findIndex((l) => l.includes('not-a-hash')) + 1;
+    expect(file?.messages.map((m) => `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.reason}`)).toEqual([`${line}:5 error \`units.document#title.hash\`: a hash is 16 hexadecimal digits`]);
+    expect(project.translations?.zh).toBeUndefined();
+  });
+
   it('says what is wrong with the command line (exit 2)', () => {
     const run = cli(['translate', 'export', '--xliff', '3.0', '--lang', 'fr']);
     expect(run.status).toBe(2);
