@@ -82,7 +82,10 @@ export async function runTranslate(command: string, args: readonly string[], opt
     for (const lang of langs) {
       const doc = exportDocument(project, lang, { version, only, sourcesDir: options.sourcesDir });
       const path = single ? resolve(options.out as string) : join(resolve(options.out ?? join(options.root, 'output', 'xliff')), `compendium-${lang}.xlf`);
-      files.push({ path, data: await writeXliff(doc), lang, units: doc.files.reduce((n, f) => n + f.units.length, 0) });
+      const units = doc.files.reduce((n, f) => n + f.units.length, 0);
+      // An XLIFF file holds at least one <file>: with nothing to translate, none is written.
+      if (units === 0) say(`${lang}: nothing to export (--only ${only}), no file written`);
+      else files.push({ path, data: await writeXliff(doc), lang, units });
     }
     await writeFilesAtomic(files);
     for (const f of files) say(`${f.lang}: ${f.units} unit(s) (${only}, XLIFF ${version}) → ${relative(process.cwd(), f.path)}`);

@@ -145,6 +145,10 @@ describe('translate export, then import', () => {
       expect(messages).toEqual([]);
       await writeFilesAtomic(plan?.writes ?? []);
     }
+    // Nothing stale any more: nothing to export.
+    const none = cli(['translate', 'export', '--only', 'stale', '--lang', 'fr', '--sources', sources, '--out', join(sources, '..', 'none')]);
+    expect(none.status).toBe(0);
+    expect(none.stderr).toContain('fr: nothing to export (--only stale), no file written');
     const fixed = await load(sources);
     expect(TRANSLATIONS.map((lang) => languageStatus(fixed, lang)).map((r) => [r.lang, r.stale, r.translated === r.units])).toEqual(TRANSLATIONS.map((l) => [l, 0, true]));
 
