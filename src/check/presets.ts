@@ -13,8 +13,9 @@ import parity from './rules/parity.js';
 import fontCoverage from './rules/font-coverage.js';
 import sourceMarkup from './rules/source-markup.js';
 import unfinishedText from './rules/unfinished-text.js';
+import staleTranslation from './rules/stale-translation.js';
 
-export const RULES: readonly Rule[] = [paragraphNumbering, subparagraphLettering, documentSymbol, jobNumber, meetings, compendiumStructure, typography, controlCharacters, parity, fontCoverage, sourceMarkup, unfinishedText];
+export const RULES: readonly Rule[] = [paragraphNumbering, subparagraphLettering, documentSymbol, jobNumber, meetings, compendiumStructure, typography, controlCharacters, parity, fontCoverage, sourceMarkup, unfinishedText, staleTranslation];
 
 /** The README's tables of rules and of the loader's findings, generated from them. */
 export function rulesTable(): string {

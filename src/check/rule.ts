@@ -30,6 +30,8 @@ export interface RuleMeta {
   example: string;
   /** Whether `--fix` can repair some findings. */
   fixable: boolean;
+  /** Its severity when the configuration does not set one (default: error). */
+  severity?: 'warning' | 'error';
 }
 
 export type Report = (

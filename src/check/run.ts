@@ -37,7 +37,7 @@ export function runChecks(whole: Project, config: Settings, coverage: Map<Lang, 
   }
   for (const rule of RULES) {
     const setting = config.rules[rule.meta.id];
-    const severity = setting?.severity ?? 'error';
+    const severity = setting?.severity ?? rule.meta.severity ?? 'error';
     if (severity === 'off') continue;
     let options: unknown;
     if (rule.options) {

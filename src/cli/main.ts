@@ -114,6 +114,29 @@ const COMMANDS: Command[] = [
     run: ({ values }) => runWatch({ outDir: outDirOf(values), sourcesDir: sourcesOf(values) ?? resolve(ROOT, 'sources'), port: portOf(values), host: hostOf(values), langs: langsOf(values) }, colorOf(values)),
   },
   {
+    name: 'translate',
+    summary: 'XLIFF for translators: export --lang L, import FILE, mark-current --lang L.',
+    description:
+      'export --lang L [--xliff 2.0|1.2] [--only missing|stale|all] [--out F]: one XLIFF file per language (default output/xliff/). import FILE [--force]: translations back into sources/<lang>/ (text only; nothing written unless every unit is valid). mark-current --lang L: record the current original as what the translation translates.',
+    positionals: { name: 'export|import|mark-current [FILE]', help: 'What to do; import takes the XLIFF file.' },
+    options: {
+      lang,
+      xliff: { type: 'string', value: 'version', help: 'export: XLIFF 2.0 (default) or 1.2.' },
+      only: { type: 'string', value: 'which', help: 'export: missing, stale or all (default) units.' },
+      out: { type: 'string', value: 'path', help: 'export: the folder (or, for one language, the .xlf file) to write.' },
+      force: { type: 'boolean', help: 'import: take units translated from an earlier original, marked stale.' },
+      sources,
+      help,
+    },
+    run: ({ values, positionals }) => runTranslateCommand('translate', positionals, values),
+  },
+  {
+    name: 'status',
+    summary: 'Per language: units translated, stale and missing, and the percentage done.',
+    options: { format: { type: 'string', value: 'name', help: 'human (a table, the default) or json.' }, lang, sources, help },
+    run: ({ values, positionals }) => runTranslateCommand('status', positionals, values),
+  },
+  {
     name: 'index',
     summary: 'Write <out>/index.html listing the editions in the output folder (after building languages apart, e.g. one CI job each).',
     options: { out, sources, help },
@@ -387,6 +410,25 @@ async function runWatch(options: { outDir: string; sourcesDir: string; port: num
     };
   });
   return 0;
+}
+
+async function runTranslateCommand(command: 'translate' | 'status', positionals: string[], values: Parsed['values']): Promise<number> {
+  const { runTranslate, TranslateUsageError } = await import('./translate.js');
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const options = {
+    root: ROOT,
+    sourcesDir: sourcesOf(values) ?? resolve(ROOT, 'sources'),
+    langs: langsOf(values),
+    xliff: text('xliff'),
+    only: text('only'),
+    out: text('out'),
+    force: values['force'] === true,
+    format: text('format') ?? 'human',
+  };
+  return runTranslate(command, positionals, options).catch((error: unknown) => {
+    if (error instanceof TranslateUsageError) usage(error.message);
+    throw error;
+  });
 }
 
 async function runIndex(outDir: string, sourcesDir: string | undefined): Promise<number> {

@@ -13,6 +13,7 @@ import { fatal } from './report.js';
 import { localeSchema, meetingsSchema } from './schema.js';
 import { readLanguage, statedOriginal, type LanguageSources } from './language.js';
 import { mergeEdition } from './edition.js';
+import { parseTranslationRecord, TRANSLATION_RECORD, type TranslationRecord } from './translation.js';
 
 export interface Project {
   root: string;
@@ -25,6 +26,8 @@ export interface Project {
   editions: EditionSource[];
   /** Every file read, with its messages. */
   files: VFile[];
+  /** Per translation: which version of the original each unit translates (translation.yaml). */
+  translations: Partial<Record<Lang, TranslationRecord>>;
 }
 
 export interface LoadOptions {
@@ -102,6 +105,15 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   // Every present language is read (translations need the original's structure; checks need all).
   const loaded = new Map<Lang, LanguageSources>();
   for (const lang of present) loaded.set(lang, await readLanguage(world, lang, docs.get(lang) as VFile, lang === original));
+  // Each translation's record of which version of the original it translates: listed with
+  // every file read (messages, fingerprints), not as edition text (it holds the original's words).
+  const translations: Partial<Record<Lang, TranslationRecord>> = {};
+  for (const lang of present) {
+    const path = join(world.sources, lang, TRANSLATION_RECORD);
+    if (lang === original || !world.exists(path)) continue;
+    const record = parseTranslationRecord(await world.read(path));
+    if (record) translations[lang] = record;
+  }
   const locales = new Map<Lang, Locale>();
   for (const lang of present) {
     const locale = await readLocale(world, lang, docs.get(lang) as VFile);
@@ -122,5 +134,5 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     const locale = locales.get(lang);
     return locale ? [{ lang, name: locale.name, dir: locale.dir, fonts: locale.fonts }] : [];
   });
-  return { root, languages, original, originalEdition, meetings, editions, files: world.files };
+  return { root, languages, original, originalEdition, meetings, editions, files: world.files, translations };
 }

@@ -23,6 +23,12 @@ export const LOADER_FINDINGS = {
   'metadata-schema': 'YAML that parses but does not have the keys and values its file takes.',
   'front-matter': 'A paper without front matter, or front matter where none belongs (the introduction).',
   config: 'compendium.config.yaml names a rule that does not exist or gives it invalid options.',
+  'xliff-read': 'An XLIFF file given to `translate import` that cannot be read (missing, too large, not UTF-8).',
+  'xliff-syntax': 'An XLIFF file that is not well-formed XML.',
+  'xliff-structure': 'An XLIFF file whose structure is not XLIFF 2.0 or 1.2 for this project (version, languages, files).',
+  'xliff-language': 'An XLIFF file whose target language is not a translation in the sources.',
+  'xliff-source-mismatch': 'A unit of an XLIFF file translated from an earlier version of the original (import it with --force to mark it stale).',
+  'xliff-unit': 'A unit of an XLIFF file that does not match the current sources (unknown id, changed original, lost inline codes).',
 } as const;
 
 export type LoaderFinding = keyof typeof LOADER_FINDINGS;
