@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { cli } from '../helpers/cli.js';
+import { cli, unexpectedOutput } from '../helpers/cli.js';
 import { copySources, edit as editFile, presentLangs } from '../helpers/sources.js';
 import type { Element } from '@xmldom/xmldom';
 import { writeFilesAtomic } from '../../src/write/sources.js';
@@ -244,7 +244,7 @@ describe('translate export, then import', () => {
     await writeFile(path, mixed);
     const run = cli(['translate', 'import', path, '--sources', sources]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`mixed\\.xlf\\n\\s*${lineOf(mixed, 'name="CTOC-COP-WG.4-2010-2#p1"')}:\\d+\\s+error\\s+Unit CTOC-COP-WG.4-2010-2#p1`));
+    expect(run.stderr).toMatch(new RegExp(`mixed\\.xlf:${lineOf(mixed, 'name="CTOC-COP-WG.4-2010-2#p1"')}:\\d+: error Unit CTOC-COP-WG.4-2010-2#p1`));
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
     expect(changedFiles(before, await snapshot(sources))).toEqual([]);
   });
@@ -355,7 +355,8 @@ describe('translate export, then import', () => {
       expect(await readFile(join(sources, lang, 'papers', 'CTOC-COP-WG.4-2021-2.md'), 'utf8')).not.toMatch(/⟦|⟧/u);
     }
     const check = cli(['check', '--sources', sources]);
-    expect(check.stderr).toContain('No problems found');
+    // No finding but the warnings about the sample translations' placeholder job numbers.
+    expect(unexpectedOutput(check.stderr)).toEqual([]);
     expect(check.status).toBe(0);
     // The table a person reads: every translation 251 of 251 units, 100 %.
     const table = cli(['status', '--sources', sources]);
