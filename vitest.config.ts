@@ -7,7 +7,9 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    // The end-to-end tests each drive a real Chromium; two cores: run files one at a time.
-    fileParallelism: false,
+    // Two files at a time: most tests wait on child processes (the command line, Chromium),
+    // so two workers keep both cores busy.
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });

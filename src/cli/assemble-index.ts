@@ -4,10 +4,7 @@
  */
 import type { VFile } from 'vfile';
 import { loadProject } from '../load/project.js';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { editionsIn, writeIndexPage } from '../write/index-page.js';
-import { OutputFolderError, readMarker, writeMarker } from '../write/output-folder.js';
+import { editionsIn, writeAssembledIndex } from '../write/index-page.js';
 import { hasFatal } from '../load/report.js';
 import type { Lang } from '../types.js';
 
@@ -17,12 +14,6 @@ export async function assembleIndex(root: string, outDir: string, sourcesDir: st
   if (hasFatal(files)) return { present: [], files, written: false };
   const present = editionsIn(outDir);
   if (present.length === 0) return { present: [], files, written: false };
-  // Never replace an index.html the tool did not write (the folder's marker lists what it wrote).
-  const marker = readMarker(outDir);
-  if (existsSync(join(outDir, 'index.html')) && !marker?.wrote.includes('index.html')) {
-    throw new OutputFolderError(`Refusing to replace ${join(outDir, 'index.html')}: it was not written by a build of this tool (move it away, or choose another --out)`);
-  }
-  await writeIndexPage(outDir, project.editions);
-  await writeMarker(outDir, [...(marker?.wrote ?? []), 'index.html', ...present]);
+  await writeAssembledIndex(outDir, project.editions, present);
   return { present, files, written: true };
 }

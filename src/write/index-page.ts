@@ -8,6 +8,7 @@ import { LANGS, type EditionSource, type Lang } from '../types.js';
 import { renderIndex } from '../render/index-page.js';
 import { pdfName } from '../render/edition.js';
 import { writeFileAtomic } from './output.js';
+import { OutputFolderError, readMarker, writeMarker } from './output-folder.js';
 
 /** The languages whose HTML edition is in `outDir`, in the document's language order. */
 export function editionsIn(outDir: string): Lang[] {
@@ -20,4 +21,17 @@ export async function writeIndexPage(outDir: string, editions: readonly EditionS
   const titles = Object.fromEntries(editions.map((e) => [e.lang, { title: e.meta.title, name: e.locale.name, dir: e.locale.dir }]));
   await writeFileAtomic(join(outDir, 'index.html'), renderIndex(present, titles, pdfName));
   return present;
+}
+
+/**
+ * `compendium index` after editions built apart: the index page, never replacing an index.html
+ * the tool did not write (the folder's marker lists what it wrote), and the marker updated.
+ */
+export async function writeAssembledIndex(outDir: string, editions: readonly EditionSource[], present: readonly Lang[]): Promise<void> {
+  const marker = readMarker(outDir);
+  if (existsSync(join(outDir, 'index.html')) && !marker?.wrote.includes('index.html')) {
+    throw new OutputFolderError(`Refusing to replace ${join(outDir, 'index.html')}: it was not written by a build of this tool (move it away, or choose another --out)`);
+  }
+  await writeIndexPage(outDir, editions);
+  await writeMarker(outDir, [...(marker?.wrote ?? []), 'index.html', ...present]);
 }
