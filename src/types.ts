@@ -67,6 +67,8 @@ export interface EditionSource {
   own: { themes: Array<{ theme: ThemeSource; point: Point | undefined }>; papers: Array<{ symbol: string; file: VFile; point: Point | undefined }> };
   /** Paper files of this language that could not be read (their messages say why). */
   unreadable: VFile[];
+  /** The first page's optional pictures (document.yaml's emblem and recyclingMark), as data: URLs. */
+  images: { emblem?: string; recyclingMark?: string };
 }
 
 /** A heading of the edition, in document order (PDF bookmarks, table of contents). */

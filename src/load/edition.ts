@@ -7,7 +7,7 @@ import type { DocumentMeta, EditionSource, Locale, Meeting, PaperSource, ThemeSo
 import type { LanguageSources } from './language.js';
 import { languageJob } from './language-job.js';
 
-export function mergeEdition(src: LanguageSources, orig: LanguageSources, locale: Locale, meetings: Meeting[]): EditionSource | undefined {
+export function mergeEdition(src: LanguageSources, orig: LanguageSources, locale: Locale, meetings: Meeting[], images: EditionSource['images'] = {}): EditionSource | undefined {
   const structure = orig.structure;
   if (!structure || !src.doc || !src.themes || !orig.themes || !src.introduction || !src.themesFile) return undefined;
 
@@ -60,5 +60,6 @@ export function mergeEdition(src: LanguageSources, orig: LanguageSources, locale
     themesFile: { file: src.themesFile, points: src.themePoints },
     own: { themes: src.themes.map((theme, i) => ({ theme, point: src.themeEntryPoints[i] })), papers: src.papers.map((p) => ({ symbol: p.front.symbol, file: p.file, point: p.points['symbol'] })) },
     unreadable: src.unreadable,
+    images,
   };
 }

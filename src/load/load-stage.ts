@@ -16,5 +16,5 @@ export async function load(state: CheckState): Promise<void> {
   for (const edition of project.editions) state.coverage.set(edition.lang, (await localeFonts(edition.locale)).covers);
   state.config = config;
   state.project = project;
-  state.fingerprints = fingerprints(project, [String(config.file?.value ?? ''), JSON.stringify(langs ?? null)]);
+  state.fingerprints = fingerprints(project, [String(config.file?.value ?? ''), JSON.stringify(langs ?? null), JSON.stringify(project.originalEdition?.images ?? {})]);
 }

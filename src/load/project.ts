@@ -13,6 +13,7 @@ import { fatal } from './report.js';
 import { localeSchema, meetingsSchema } from './schema.js';
 import { readLanguage, statedOriginal, type LanguageSources } from './language.js';
 import { mergeEdition } from './edition.js';
+import { imageDataUrl } from '../model/images.js';
 import { parseTranslationRecord, TRANSLATION_RECORD, type TranslationRecord } from './translation.js';
 
 export interface Project {
@@ -121,11 +122,19 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   }
 
   const orig = original ? loaded.get(original) : undefined;
+  // The first page's optional pictures, files beside the original's document.yaml.
+  const images: EditionSource['images'] = {};
+  for (const key of ['emblem', 'recyclingMark'] as const) {
+    const name = orig?.structure?.[key];
+    if (!orig || !name) continue;
+    const bytes = await world.readImage(join(world.sources, orig.lang, name), orig.docFile, orig.docPoints[key]);
+    if (bytes) images[key] = imageDataUrl(name, bytes);
+  }
   const merged = new Map<Lang, EditionSource>();
   for (const lang of present) {
     const src = loaded.get(lang);
     const locale = locales.get(lang);
-    const edition = src && orig && locale ? mergeEdition(src, orig, locale, meetings) : undefined;
+    const edition = src && orig && locale ? mergeEdition(src, orig, locale, meetings, images) : undefined;
     if (edition) merged.set(lang, edition);
   }
   const editions = (options.langs ? present.filter((l) => options.langs?.includes(l)) : present).flatMap((lang) => merged.get(lang) ?? []);

@@ -38,6 +38,9 @@ export const documentOriginalSchema = z
   .object({
     symbol: text,
     symbolConfirmed: z.boolean(),
+    /** Optional pictures of the first page, files beside document.yaml (none is shipped): the UN emblem left of "United Nations", the recycling mark in the footer. */
+    emblem: z.string().regex(/^[\w.-]+\.(svg|png)$/, 'an image file beside document.yaml: name.svg or name.png').optional(),
+    recyclingMark: z.string().regex(/^[\w.-]+\.(svg|png)$/, 'an image file beside document.yaml: name.svg or name.png').optional(),
     ...jobFields,
     jobNumber: text,
     distribution: z.enum(['general', 'limited', 'restricted']),

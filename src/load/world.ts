@@ -7,7 +7,8 @@
 import { join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { LANGS, type Lang } from '../types.js';
-import { nodeDisk, readSource, type Disk } from './read.js';
+import { MAX_SOURCE_BYTES, nodeDisk, readSource, type Disk } from './read.js';
+import type { Point } from 'unist';
 import { fatal } from './report.js';
 
 export interface World {
@@ -22,6 +23,8 @@ export interface World {
   read(path: string): Promise<VFile>;
   /** Read many sources (64 at a time), listed in the order given. */
   readAll(paths: readonly string[]): Promise<VFile[]>;
+  /** An image named by a source: its bytes, or undefined with the reason on `from` (no link out, at most 1 MiB). */
+  readImage(path: string, from: VFile, point: Point | undefined): Promise<Uint8Array | undefined>;
   /** A file that is not there (or not readable), listed so its message is reported. */
   placeholder(path: string): VFile;
 }
@@ -77,6 +80,20 @@ export async function createWorld(root: string, sourcesDir?: string, disk: Disk 
       for (let i = 0; i < paths.length; i += 64) out.push(...(await Promise.all(paths.slice(i, i + 64).map(readOne))));
       files.push(...out);
       return out;
+    },
+    async readImage(path, from, point) {
+      if (!disk.exists(path)) {
+        fatal(from, `Missing image ${relative(root, path)}`, point, 'missing-source');
+        return undefined;
+      }
+      const real = await disk.realpath(path);
+      if (!allowed.some((dir) => real.startsWith(dir + sep))) {
+        fatal(from, `Refusing to read ${path}: it links outside the sources (to ${real})`, point, 'source-outside');
+        return undefined;
+      }
+      const { size, bytes } = await disk.read(path, MAX_SOURCE_BYTES);
+      if (!bytes) fatal(from, `Image ${relative(root, path)} is ${(size / 1024 / 1024).toFixed(1)} MiB: at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB`, point, 'source-size');
+      return bytes;
     },
     placeholder(path) {
       const file = stamp(new VFile({ path, cwd: root }));

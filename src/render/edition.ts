@@ -42,6 +42,7 @@ export async function editionSlots(
     barcodeText: `*${barcode}*`,
     barcodeUrl: svgDataUrl(code39Svg(barcode)),
     qrUrl: svgDataUrl(await qrSvg(undocsUrl(meta.symbol))),
+    recyclingUrl: edition.images.recyclingMark,
     fontStack: locale.fontStack,
     dir: locale.dir,
   });
@@ -78,6 +79,8 @@ export async function editionSlots(
     distribution: locale.distribution[meta.distribution],
     date: mastheadDate(meta.date, locale),
     version: versionLine(edition),
+    // The emblem left of "United Nations", when document.yaml names one (none is shipped: nothing is drawn instead).
+    emblem: edition.images.emblem ? [{ type: 'element', tagName: 'img', properties: { className: ['emblem'], src: edition.images.emblem, alt: '' }, children: [] }] : [],
     original: locale.original.replace('{language}', languageName),
     body: meta.body,
     meetingLine: locale.meetingLine.replace('{place}', meta.meetingPlace).replace('{dates}', formatMeetingDates(meta.meetingDates, locale)),

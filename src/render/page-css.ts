@@ -12,6 +12,8 @@ export interface PageFurniture {
   barcodeText: string; // *2105275*
   barcodeUrl: string; // data: URL
   qrUrl: string; // data: URL
+  /** The recycling mark beside the QR code on page 1 (document.yaml's recyclingMark), if any. */
+  recyclingUrl?: string | undefined; // data: URL
   fontStack: string[];
   /** Right to left: the first page's footer is mirrored (job number and barcode on the right). */
   dir: 'ltr' | 'rtl';
@@ -54,7 +56,7 @@ export function pageCss(f: PageFurniture): string {
   @top-right { content: none; }
   @bottom-${start} { content: ${firstFooter}; white-space: pre; font-weight: normal; vertical-align: top; text-align: ${start}; }
   @bottom-center { content: none; }
-  @bottom-${end} { content: url("${f.qrUrl}"); vertical-align: top; font-weight: normal; text-align: ${end}; }
+  @bottom-${end} { content: ${f.recyclingUrl ? `url("${f.recyclingUrl}") " " ` : ''}url("${f.qrUrl}"); vertical-align: top; font-weight: normal; text-align: ${end}; }
 }
 `;
 }
