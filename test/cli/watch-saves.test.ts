@@ -10,23 +10,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, waitFor } from '../helpers/cli.js';
 import { copySources } from '../helpers/sources.js';
 
 const BIN = join(ROOT, 'dist', 'bin', 'compendium.js');
 
-function waitFor(get: () => string, pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      const m = get().match(pattern);
-      if (m) resolve(m);
-      else if (Date.now() - started > ms) reject(new Error(`timed out waiting for ${pattern}; got:\n${get()}`));
-      else setTimeout(tick, 50);
-    };
-    tick();
-  });
-}
 
 /** Processes whose command line names `marker` (a private TMPDIR: Chromium's profile would be in it). */
 function processesNaming(marker: string): string[] {

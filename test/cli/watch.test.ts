@@ -7,21 +7,9 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, waitFor } from '../helpers/cli.js';
 import { copySources, edit, presentLangs } from '../helpers/sources.js';
 
-function waitFor(get: () => string, pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const tick = () => {
-      const m = get().match(pattern);
-      if (m) resolve(m);
-      else if (Date.now() - started > ms) reject(new Error(`timed out waiting for ${pattern}; got:\n${get()}`));
-      else setTimeout(tick, 100);
-    };
-    tick();
-  });
-}
 
 it('rebuilds on a change and reloads the preview', async () => {
   const sources = await copySources(presentLangs());

@@ -21,3 +21,17 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = {}): { status: numb
 export function unexpectedOutput(stderr: string): string[] {
   return stderr.split('\n').filter((l) => /\S/.test(l) && !/^sources\/\w+\/document\.yaml$|placeholder, not confirmed|^(⚠ )?\d+ warnings?$/.test(l.trim()));
 }
+
+/** Resolve when `get()` matches `pattern` (polled), or reject after `ms` with what it said. */
+export function waitFor(get: () => string, pattern: RegExp, ms: number, every = 50): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const tick = () => {
+      const m = get().match(pattern);
+      if (m) resolve(m);
+      else if (Date.now() - started > ms) reject(new Error(`timed out waiting for ${pattern}; got:\n${get()}`));
+      else setTimeout(tick, every);
+    };
+    tick();
+  });
+}
