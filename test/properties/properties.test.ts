@@ -116,12 +116,27 @@ describe('properties', () => {
     );
   });
 
-  it('any text parses as Markdown without throwing', () => {
+  it('any text parses as Markdown, with blocks in order inside the text and front matter where it was written', () => {
+    const line = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('---', '- item', '1. item', '# heading', '> quote', '', 'key: value'));
     fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), (text) => {
-        expect(() => parseMarkdown(new VFile({ value: text }))).not.toThrow();
+      fc.property(fc.array(line, { maxLength: 12 }), (lines) => {
+        const text = lines.join('\n');
+        const { tree, frontMatter } = parseMarkdown(new VFile({ value: text }));
+        // Every block lies inside the text, in document order, without overlap.
+        let end = 0;
+        for (const node of tree.children) {
+          const start = node.position?.start.offset ?? -1;
+          expect(start).toBeGreaterThanOrEqual(end);
+          end = node.position?.end.offset ?? -1;
+          expect(end).toBeLessThanOrEqual(text.length);
+        }
+        // Front matter only from a first line `---`, and then starting on line 2.
+        if (frontMatter) {
+          expect(lines[0]).toBe('---');
+          expect(frontMatter.line).toBe(2);
+        }
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 
