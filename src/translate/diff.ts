@@ -29,10 +29,13 @@ export function wordDiff(before: string, after: string): string {
       i += 1;
     }
     if (changes > MAX_CHANGES) continue;
-    const lead = previous && !previous.added && !previous.removed ? previous.value.slice(-CONTEXT).join(' ') : '';
+    // Context words around the change, with … only where words were left out.
+    const before = previous && !previous.added && !previous.removed ? previous.value : [];
     const following = parts[i + 1];
-    const trail = following && !following.added && !following.removed ? following.value.slice(0, CONTEXT).join(' ') : '';
-    out.push(`${lead ? `…${lead} ` : ''}${change}${trail ? ` ${trail}…` : ''}`);
+    const after = following && !following.added && !following.removed ? following.value : [];
+    const lead = before.length > 0 ? `${before.length > CONTEXT ? '…' : ''}${before.slice(-CONTEXT).join(' ')} ` : '';
+    const trail = after.length > 0 ? ` ${after.slice(0, CONTEXT).join(' ')}${after.length > CONTEXT ? '…' : ''}` : '';
+    out.push(`${lead}${change}${trail}`);
   }
   if (out.length === 0) return 'no change in the words (only spacing)';
   return out.join('; ') + (changes > MAX_CHANGES ? ` (and ${changes - MAX_CHANGES} more)` : '');
