@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Run the command line as a user would: the bundle `npm test`'s pretest step builds (dist/bin/compendium.js). */
+/** Run the command line as a user would: the bundle scripts/setup.mjs builds before the tests (dist/bin/compendium.js). */
 export function cli(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), ...args], {
     cwd: ROOT,
