@@ -55,11 +55,21 @@ export function readFixtures(id: string): FixtureFile | undefined {
 
 const SOURCES = join(ROOT, 'fixture-sources');
 
+/** The base project with `changes` (a file set to null is removed), loaded from memory with the real locale packs. */
+export function loadFixtureProject(changes: Record<string, string | null> = {}): ReturnType<typeof loadProject> {
+  const files: Record<string, string> = { ...locales };
+  for (const [path, text] of Object.entries({ ...base.files, ...changes })) if (text !== null && text !== undefined) files[join(SOURCES, path)] = text;
+  return loadProject(ROOT, { sourcesDir: SOURCES, disk: memoryDisk(files) });
+}
+
+/** The base project's text of a file. */
+export function baseFile(path: string): string {
+  return base.files[path] ?? '';
+}
+
 /** Check a fixture's project in memory; every message of every file, as `path:line:column: severity: reason (rule)`. */
 export async function checkFixture(fixture: Fixture): Promise<{ messages: Array<{ ruleId: string | undefined; text: string }>; files: VFile[] }> {
-  const files: Record<string, string> = { ...locales };
-  for (const [path, text] of Object.entries({ ...base.files, ...fixture.files })) if (text !== null && text !== undefined) files[join(SOURCES, path)] = text;
-  const project = await loadProject(ROOT, { sourcesDir: SOURCES, disk: memoryDisk(files) });
+  const project = await loadFixtureProject(fixture.files);
   const coverage = new Map<Lang, Coverage>();
   for (const edition of project.editions) coverage.set(edition.lang, (await localeFonts(edition.locale)).covers);
   const rules: Record<string, RuleSetting> = {};

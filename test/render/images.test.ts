@@ -4,26 +4,15 @@
  * "United Nations", the mark beside the QR code); not named, nothing is drawn in their place.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { loadProject } from '../../src/load/project.js';
-import { memoryDisk } from '../../src/load/read.js';
 import { loadTemplates, localeFonts } from '../../src/load/assets.js';
 import { transformEdition } from '../../src/transform/edition.js';
 import { ROOT } from '../helpers/cli.js';
+import { baseFile, loadFixtureProject } from '../helpers/fixtures.js';
 
-const SOURCES = join(ROOT, 'image-sources');
-const base = (parse(readFileSync(join(ROOT, 'src', 'check', 'rules', 'fixtures', 'base.yaml'), 'utf8')) as { files: Record<string, string> }).files;
-const locales = Object.fromEntries(readdirSync(join(ROOT, 'templates', 'locales')).map((n) => [join(ROOT, 'templates', 'locales', n), readFileSync(join(ROOT, 'templates', 'locales', n), 'utf8')]));
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>';
 
-async function load(extraYaml: string, files: Record<string, string> = {}) {
-  const all: Record<string, string> = { ...locales };
-  for (const [path, text] of Object.entries({ ...base, ...files })) all[join(SOURCES, path)] = text;
-  all[join(SOURCES, 'en', 'document.yaml')] = `${base['en/document.yaml']}${extraYaml}`;
-  return loadProject(ROOT, { sourcesDir: SOURCES, disk: memoryDisk(all) });
-}
+/** The fixtures' base project, its original document.yaml extended with `extraYaml`. */
+const load = (extraYaml: string, files: Record<string, string> = {}) => loadFixtureProject({ ...files, 'en/document.yaml': `${baseFile('en/document.yaml')}${extraYaml}` });
 
 async function html(project: Awaited<ReturnType<typeof load>>): Promise<string> {
   const edition = project.originalEdition;
