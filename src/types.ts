@@ -144,8 +144,10 @@ declare module 'mdast' {
 
 declare module 'vfile' {
   interface DataMap {
-    /** Set by the loader on every source file. */
+    /** Set by the loader on every source file (its language folder, or its locale pack's language). */
     lang: Lang;
+    /** Set by the loader on a locale pack (templates/locales/<lang>.yaml). */
+    localePack: true;
     /** Every heading of the edition in document order, set by rehype-outline. */
     headings: HeadingEntry[];
     /** Paragraph numbers in document order with the file each comes from. */

@@ -20,7 +20,7 @@ export interface Fingerprints {
 
 /** The language a file belongs to, as the loader stamped it (its sources folder or its locale pack). */
 const langOf = (file: VFile): Lang | undefined => file.data.lang;
-const isLocalePack = (file: VFile): boolean => file.extname === '.yaml' && file.dirname?.endsWith('locales') === true && file.data.lang !== undefined;
+const isLocalePack = (file: VFile): boolean => file.data.localePack === true;
 
 export function fingerprints(project: Project, extra: readonly string[] = []): Fingerprints {
   const own = new Map<Lang, ReturnType<typeof createHash>>();

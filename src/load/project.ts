@@ -78,6 +78,7 @@ async function readLocale(world: World, lang: Lang, docFile: VFile): Promise<Loc
     return undefined;
   }
   const file = await world.read(path);
+  file.data.localePack = true;
   return parseYaml(file, String(file.value), localeSchema)?.value;
 }
 
