@@ -11,8 +11,8 @@
 //   2. dist/: compiles src/ (tsc) when src/ changed since the last compile, and bundles the
 //      command line (rolldown);
 //   3. Debian packages, only where needed: Chromium to print (build, watch, the tests, the
-//      benchmark), poppler-utils for the tests' page pictures and translate-toolkit for the
-//      tests' second XLIFF reader; `check`, `rules`, `serve`,
+//      benchmark), poppler-utils for the tests' page pictures, translate-toolkit for the
+//      tests' second XLIFF reader and qpdf for the tests' strict PDF reader; `check`, `rules`, `serve`,
 //      `index`, `add-paper` need neither. Missing ones are installed with apt-get when running
 //      as root; otherwise setup names the exact command and stops (exit 1), because the
 //      command asked for cannot run without them. No browser is ever downloaded from a vendor.
@@ -29,7 +29,7 @@ const say = (line) => process.stderr.write(`setup: ${line}\n`);
 
 /** The Debian packages a command needs. */
 export function needsOf(mode, command) {
-  if (mode === 'all' || mode === 'test') return ['chromium', 'poppler-utils', 'translate-toolkit'];
+  if (mode === 'all' || mode === 'test') return ['chromium', 'poppler-utils', 'translate-toolkit', 'qpdf'];
   if (mode === 'bench') return ['chromium'];
   // The command line: only printing needs a browser.
   return command === 'build' || command === 'watch' ? ['chromium'] : [];
@@ -126,6 +126,10 @@ async function ensureSystem(needs) {
     missing.push({ pkg: 'poppler-utils', why: 'pdftoppm (poppler-utils) is not installed: the tests render page pictures with it.' });
   }
   // translate-toolkit: the tests read the exported XLIFF 1.2 with it (a second, independent implementation).
+  // qpdf: the tests check the PDFs the post-processing rewrites with its strict reader.
+  if (needs.includes('qpdf') && !onPath('qpdf')) {
+    missing.push({ pkg: 'qpdf', why: 'qpdf is not installed: the tests check the rewritten PDFs with it.' });
+  }
   if (needs.includes('translate-toolkit') && !onPath('pocount')) {
     missing.push({ pkg: 'translate-toolkit', why: "translate-toolkit is not installed: the tests read the exported XLIFF files with Debian's translation tools." });
   }

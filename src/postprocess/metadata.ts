@@ -1,5 +1,9 @@
-/** pdf-lib step: document information, language and fixed dates. */
-import type { PDFDocument } from 'pdf-lib';
+/**
+ * pdf-lib step: document information, language and fixed dates. The information dictionary
+ * is written anew (Chromium's holds its own name and the time of printing), as pdf-lib's
+ * setters write it: text as UTF-16 hex strings, dates as PDF date strings.
+ */
+import { PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { postprocess, type PdfStep } from './document.js';
 
 export interface PdfMetadata {
@@ -15,16 +19,21 @@ export interface PdfMetadata {
 }
 
 export function metadataStep(meta: PdfMetadata): PdfStep {
-  return (pdf: PDFDocument) => {
-    pdf.setTitle(meta.title, { showInWindowTitleBar: true });
-    pdf.setAuthor(meta.author);
-    pdf.setSubject(meta.subject);
-    pdf.setKeywords(meta.keywords);
-    pdf.setLanguage(meta.lang);
-    pdf.setCreator(meta.creator);
-    pdf.setProducer(meta.producer);
-    pdf.setCreationDate(meta.date);
-    pdf.setModificationDate(meta.date);
+  return (pdf) => {
+    const info = pdf.info();
+    for (const key of info.keys()) info.delete(key);
+    const text = (key: string, value: string) => info.set(PDFName.of(key), PDFHexString.fromText(value));
+    text('Title', meta.title);
+    text('Author', meta.author);
+    text('Subject', meta.subject);
+    text('Keywords', meta.keywords.join(' '));
+    text('Creator', meta.creator);
+    text('Producer', meta.producer);
+    info.set(PDFName.of('CreationDate'), PDFString.fromDate(meta.date));
+    info.set(PDFName.of('ModDate'), PDFString.fromDate(meta.date));
+    pdf.catalog.set(PDFName.of('Lang'), PDFString.of(meta.lang));
+    // Viewers show the title, not the file name.
+    pdf.catalog.getOrCreateViewerPreferences().setDisplayDocTitle(true);
   };
 }
 

@@ -5,7 +5,7 @@
  * destinations of the headings we want and give them the headings' exact text.
  */
 import type { PdfStep } from './document.js';
-import { PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import { PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFCatalog, type PDFContext, type PDFObject } from 'pdf-lib';
 
 export interface Heading {
   title: string;
@@ -18,7 +18,7 @@ export class OutlineMismatchError extends Error {
 }
 
 /** Chromium's outline items in document order (depth first), with their destinations. */
-export function readOutline(pdf: PDFDocument): Array<{ title: string; dest: PDFObject | undefined; action: PDFObject | undefined }> {
+export function readOutline(pdf: { catalog: PDFCatalog }): Array<{ title: string; dest: PDFObject | undefined; action: PDFObject | undefined }> {
   const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   const items: Array<{ title: string; dest: PDFObject | undefined; action: PDFObject | undefined }> = [];
   const walk = (first: PDFDict | undefined): void => {
@@ -37,7 +37,7 @@ export function readOutline(pdf: PDFDocument): Array<{ title: string; dest: PDFO
 }
 
 /** References of the existing outline dictionaries, to drop them before writing new ones. */
-function outlineRefs(pdf: PDFDocument): PDFRef[] {
+function outlineRefs(pdf: { catalog: PDFCatalog; context: PDFContext }): PDFRef[] {
   const refs: PDFRef[] = [];
   const root = pdf.catalog.get(PDFName.of('Outlines'));
   const visit = (ref: PDFObject | undefined): void => {
@@ -67,7 +67,7 @@ export function outlineStep(headings: readonly Heading[]): PdfStep {
   return (pdf) => rebuildOutline(pdf, headings);
 }
 
-function rebuildOutline(pdf: PDFDocument, headings: readonly Heading[]): void {
+function rebuildOutline(pdf: { catalog: PDFCatalog; context: PDFContext }, headings: readonly Heading[]): void {
   const items = readOutline(pdf);
   if (items.length !== headings.length) {
     throw new OutlineMismatchError(`The PDF has ${items.length} bookmarks for ${headings.length} headings`);

@@ -19,6 +19,9 @@ export function printTimeout(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(value) && value > 0 ? value : 60_000;
 }
 
+/** Chromium's own PDF options for every edition (the floor of the benchmark prints with them too). */
+export const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, tagged: true, outline: true } as const;
+
 export interface PrintOptions {
   /** Milliseconds for loading and printing one edition. */
   timeout?: number;
@@ -73,7 +76,7 @@ export async function printOnPage(page: Page, url: string, options: PrintOptions
     });
     if (failedFonts.length > 0) throw new PrintError(`Fonts failed to load: ${failedFonts.join(', ')}`, true);
     if (blocked.length > 0) throw new PrintError(`Blocked network requests while rendering (nothing may be fetched): ${blocked.join(', ')}`, true);
-    const pdf = await withTimeout(page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout }), timeout, 'printing');
+    const pdf = await withTimeout(page.pdf({ ...PDF_OPTIONS, timeout }), timeout, 'printing');
     return new Uint8Array(pdf);
   } finally {
     page.off('request', onRequest);

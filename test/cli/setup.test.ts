@@ -24,8 +24,8 @@ describe('what setup asks for', () => {
     expect(needsOf('cli', 'build')).toEqual(['chromium']);
     expect(needsOf('cli', 'watch')).toEqual(['chromium']);
     expect(needsOf('bench')).toEqual(['chromium']);
-    expect(needsOf('test')).toEqual(['chromium', 'poppler-utils', 'translate-toolkit']);
-    expect(needsOf('all')).toEqual(['chromium', 'poppler-utils', 'translate-toolkit']);
+    expect(needsOf('test')).toEqual(['chromium', 'poppler-utils', 'translate-toolkit', 'qpdf']);
+    expect(needsOf('all')).toEqual(['chromium', 'poppler-utils', 'translate-toolkit', 'qpdf']);
   });
 
   it('installs as root with apt-get, and otherwise stops with the exact command', () => {
