@@ -2,11 +2,12 @@
  * The order of the stages, nothing else (how a stage list runs: src/stages.ts).
  *
  *   check:  load → check
- *   build:  output folder → browser → load → check → gate → lock
+ *   build:  output folder → unchanged → browser → load → check → gate → lock
  *           → per edition: transform → cache → stage → print → postprocess → save
  *           → commit → index → record
  *
- * Nothing is written when any source has an error (the gate); the previous outputs are
+ * A build with nothing changed since the last one stops at `unchanged`. Nothing is written
+ * when any source has an error (the gate); the previous outputs are
  * replaced only when every edition has printed (commit).
  */
 import { load } from './load/load-stage.js';
@@ -14,13 +15,13 @@ import { checkSources, gate } from './check/check-stage.js';
 import { browser, print } from './print/printer.js';
 import { transform } from './transform/edition.js';
 import { postprocessStage as postprocess } from './postprocess/stage.js';
-import { cache, commit, index, lock, outputFolder, printingLikely, record, save, stage } from './write/stages.js';
+import { cache, commit, index, lock, outputFolder, printingLikely, record, save, stage, unchanged } from './write/stages.js';
 import { runBuild, runCheck, type BuildStage, type EditionStage, type Stage, type CheckState } from './stages.js';
 
 export const CHECK: ReadonlyArray<Stage<CheckState>> = [load, checkSources];
 
 export const BUILD: { before: readonly BuildStage[]; edition: readonly EditionStage[]; after: readonly BuildStage[] } = {
-  before: [outputFolder, browser(printingLikely), load, checkSources, gate, lock],
+  before: [outputFolder, unchanged, browser(printingLikely), load, checkSources, gate, lock],
   edition: [transform, cache, stage, print, postprocess, save],
   after: [commit, index, record],
 };

@@ -100,6 +100,8 @@ export interface BuildState extends CheckState {
   staging?: string;
   cache?: CacheState;
   code?: string;
+  /** What this build reads and how it was asked (the `unchanged` stage). */
+  buildKey?: string;
   templates?: Templates;
   jobs: EditionJob[];
   outputs: BuildOutput[];
@@ -169,7 +171,8 @@ export interface CheckResult {
 }
 
 export interface BuildResult {
-  project: Project;
+  /** Undefined when nothing had changed since the last build (its sources were not parsed). */
+  project: Project | undefined;
   /** Files with messages (sources, editions): report them all. */
   files: VFile[];
   ok: boolean;
@@ -219,6 +222,6 @@ export function runBuild(stages: { before: readonly BuildStage[]; edition: reado
     } finally {
       await runCleanup(state);
     }
-    return { project: required(state.project, 'the project'), files: state.files, ok: state.ok, outputs: state.outputs, renumbering: state.renumbering };
+    return { project: state.project, files: state.files, ok: state.ok, outputs: state.outputs, renumbering: state.renumbering };
   };
 }

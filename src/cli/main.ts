@@ -250,7 +250,7 @@ async function runBuild(options: BuildCommand, colors: Paint): Promise<number> {
   const findings = diagnostics(result.files, process.cwd());
   if (findings.length > 0) say(oneLine(findings, colors));
   if (!result.ok) {
-    say(result.project.editions.length === 0 && findings.length === 0 ? 'Nothing to build: no sources found.' : colors.red('Build stopped: fix the errors above. Nothing was written.'));
+    say(result.project?.editions.length === 0 && findings.length === 0 ? 'Nothing to build: no sources found.' : colors.red('Build stopped: fix the errors above. Nothing was written.'));
     return 1;
   }
   if (options.quiet) return 0;

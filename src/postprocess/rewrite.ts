@@ -32,7 +32,7 @@ interface XrefEntry {
 }
 
 const latin1 = new TextDecoder('latin1');
-const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const ascii = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 
 /** The last cross-reference table and trailer, when the file ends with exactly one classic table. */
 function readXref(bytes: Uint8Array): { entries: Map<number, XrefEntry>; trailer: PDFDict; start: number } | undefined {

@@ -5,7 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { Point, Position } from 'unist';
+import { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
 import { writeFileAtomic } from './output.js';
 import { memoize } from '../memo.js';
 
@@ -13,6 +16,23 @@ export interface CacheState {
   editions: Record<string, string>;
   /** Per language: paragraph key (paper symbol or "introduction", with its place) → number. */
   paragraphs: Record<string, Record<string, number>>;
+  /** The last complete build: what it read (`buildKey`), what it reported, what it wrote. */
+  last?: LastBuild | undefined;
+}
+
+export interface LastBuild {
+  key: string;
+  /** The editions it built, in order. */
+  langs: string[];
+  findings: SavedFile[];
+  /** Every file the build left in the output folder: relative path → [size, mtime in ms]. */
+  outputs: Record<string, [number, number]>;
+}
+
+/** A file's findings as JSON: enough to report them again exactly (src/cli/format.ts). */
+export interface SavedFile {
+  path: string;
+  messages: Array<{ reason: string; place?: Point | Position | undefined; ruleId?: string | undefined; source?: string | undefined; fatal?: boolean | null | undefined; note?: string | undefined; url?: string | undefined }>;
 }
 
 const EMPTY: CacheState = { editions: {}, paragraphs: {} };
@@ -20,10 +40,62 @@ const EMPTY: CacheState = { editions: {}, paragraphs: {} };
 export async function readCache(outDir: string): Promise<CacheState> {
   try {
     const parsed = JSON.parse(await readFile(join(outDir, '.cache', 'state.json'), 'utf8')) as Partial<CacheState>;
-    return { editions: parsed.editions ?? {}, paragraphs: parsed.paragraphs ?? {} };
+    return { editions: parsed.editions ?? {}, paragraphs: parsed.paragraphs ?? {}, last: parsed.last };
   } catch {
     return structuredClone(EMPTY);
   }
+}
+
+/**
+ * What a build reads and how it was asked, as one key: the code, the sources' digest, the
+ * languages asked for, the fixed date. Equal keys and untouched outputs: nothing to do.
+ */
+export function buildKey(parts: { code: string; inputs: string; langs: readonly string[] | undefined; sourceDateEpoch: string | undefined }): string {
+  return createHash('sha256').update(JSON.stringify([parts.code, parts.inputs, parts.langs ?? null, parts.sourceDateEpoch ?? null])).digest('hex');
+}
+
+export function saveFindings(files: readonly VFile[]): SavedFile[] {
+  return files
+    .filter((file) => file.messages.length > 0)
+    .map((file) => ({
+      path: resolve(file.cwd, file.path),
+      messages: file.messages.map((m) => ({ reason: m.reason, place: m.place, ruleId: m.ruleId, source: m.source, fatal: m.fatal, note: m.note, url: m.url })),
+    }));
+}
+
+export function restoreFindings(saved: readonly SavedFile[]): VFile[] {
+  return saved.map((entry) => {
+    const file = new VFile({ path: entry.path });
+    for (const m of entry.messages) {
+      const message = new VFileMessage(m.reason, { place: m.place, ruleId: m.ruleId, source: m.source });
+      message.file = file.path;
+      message.fatal = m.fatal;
+      if (m.note !== undefined) message.note = m.note;
+      if (m.url !== undefined) message.url = m.url;
+      file.messages.push(message);
+    }
+    return file;
+  });
+}
+
+/** Size and modification time of every file under the given entries of the output folder. */
+export async function outputFiles(outDir: string, entries: readonly string[]): Promise<Record<string, [number, number]>> {
+  const files: Record<string, [number, number]> = {};
+  const visit = async (rel: string): Promise<void> => {
+    const path = join(outDir, rel);
+    const info = await stat(path).catch(() => undefined);
+    if (!info) return;
+    if (info.isDirectory()) {
+      for (const name of (await readdir(path)).sort()) await visit(join(rel, name));
+    } else files[rel] = [info.size, Math.round(info.mtimeMs)];
+  };
+  for (const entry of [...entries].sort()) await visit(entry);
+  return files;
+}
+
+export function sameOutputs(a: Record<string, [number, number]>, b: Record<string, [number, number]>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k]?.[0] === a[k]?.[0] && b[k]?.[1] === a[k]?.[1]);
 }
 
 export async function writeCache(outDir: string, state: CacheState): Promise<void> {

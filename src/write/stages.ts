@@ -5,6 +5,7 @@
  * write the index page, and record the cache and the renumbering report.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lang } from '../types.js';
 import { required, type BuildState, type EditionJob } from '../stages.js';
@@ -14,7 +15,8 @@ import { paragraphKeys, renumbering } from '../render/renumbering.js';
 import { acquireLock } from './lock.js';
 import { checkOutputFolder, checkReplaceable, markOutputFolder } from './output-folder.js';
 import { writeIndexPage } from './index-page.js';
-import { codeHash, editionKey, inputsNewerThanCache, readCache, writeCache } from './cache.js';
+import { buildKey, codeHash, editionKey, inputsNewerThanCache, outputFiles, readCache, restoreFindings, sameOutputs, saveFindings, writeCache } from './cache.js';
+import { inputsDigest } from '../load/inputs.js';
 import { commitEdition, createStaging, removeStaging, stageEdition, stageFile, writeFileAtomic } from './output.js';
 
 /** What a build reads: when none of it changed since the last build, printing is unlikely. */
@@ -23,6 +25,37 @@ export function printingLikely(state: BuildState): Promise<boolean> {
   if (force) return Promise.resolve(true);
   return inputsNewerThanCache(outDir, [sourcesDir ?? join(root, 'sources'), join(root, 'templates'), join(root, 'compendium.config.yaml'), join(root, 'dist'), join(root, 'package-lock.json')]);
 }
+
+/** Everything a build reads from the project (the code and packages are in `codeHash`). */
+function inputPaths(state: BuildState): string[] {
+  const { root, sourcesDir } = state.options;
+  return [sourcesDir ?? join(root, 'sources'), join(root, 'templates'), join(root, 'compendium.config.yaml')];
+}
+
+/**
+ * Stage, before the sources are parsed: when the code, everything the build reads and the
+ * options are those of the last complete build, and the output folder holds exactly what it
+ * left there (same files, sizes and times), there is nothing to do — its findings are reported
+ * again, as they were, and the editions are listed as unchanged. Otherwise the key is kept for
+ * the record stage. (`--force` always builds.)
+ */
+export async function unchanged(state: BuildState): Promise<'stop' | void> {
+  const { outDir, force, langs } = state.options;
+  const [cacheState, code, inputs] = await Promise.all([readCache(outDir), codeHash(state.options.root), inputsDigest(inputPaths(state))]);
+  state.buildKey = buildKey({ code, inputs, langs, sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'] });
+  const last = cacheState.last;
+  if (force || !last || last.key !== state.buildKey) return;
+  if (!sameOutputs(last.outputs, await outputFiles(outDir, outputEntries(last.langs)))) return;
+  state.files = restoreFindings(last.findings);
+  for (const lang of last.langs as Lang[]) {
+    state.options.onProgress?.(lang, 'unchanged (cached, not printed)');
+    state.outputs.push({ lang, html: join(outDir, lang, 'index.html'), pdf: join(outDir, lang, pdfName(lang)), cached: true });
+  }
+  state.ok = true;
+  return 'stop';
+}
+
+const outputEntries = (langs: readonly string[]): string[] => [...langs, 'index.html', 'renumbering.json'];
 
 /** The entries of the output folder a build writes besides the editions. */
 const OUTPUT_ENTRIES = ['index.html', 'renumbering.json', '.cache'];
@@ -51,15 +84,25 @@ export async function lock(state: BuildState): Promise<void> {
 }
 
 /** Per-edition stage: an edition whose content key is the cached one is not printed again. */
-export function cache(job: EditionJob, state: BuildState): 'done' | void {
+export async function cache(job: EditionJob, state: BuildState): Promise<'done' | void> {
   const edition = required(job.edition, 'the transformed edition');
   const { outDir, force } = state.options;
   job.key = editionKey(required(state.code, 'the code hash'), `${edition.html}\0${edition.printHtml}`, fixedDate(edition.source.meta.date));
-  const unchanged = !force && required(state.cache, 'the cache').editions[job.lang] === job.key && existsSync(join(outDir, job.lang, pdfName(job.lang)));
+  const unchanged =
+    !force &&
+    required(state.cache, 'the cache').editions[job.lang] === job.key &&
+    existsSync(join(outDir, job.lang, pdfName(job.lang))) &&
+    // The web edition in the folder is the one this build makes (not edited or damaged since).
+    (await sameText(join(outDir, job.lang, 'index.html'), edition.html)) &&
+    (await sameText(join(outDir, job.lang, 'print.html'), edition.printHtml));
   if (!unchanged) return;
   state.options.onProgress?.(job.lang, 'unchanged (cached, not printed)');
   state.outputs.push({ lang: job.lang, html: join(outDir, job.lang, 'index.html'), pdf: join(outDir, job.lang, pdfName(job.lang)), cached: true });
   return 'done';
+}
+
+async function sameText(path: string, text: string): Promise<boolean> {
+  return (await readFile(path, 'utf8').catch(() => undefined)) === text;
 }
 
 /** Per-edition stage: the edition's HTML and fonts in the staging folder, to print from. */
@@ -107,7 +150,9 @@ export async function record(state: BuildState): Promise<void> {
     cacheState.paragraphs[lang] = now;
     cacheState.editions[lang] = job.key ?? '';
   }
-  await writeCache(state.options.outDir, cacheState);
   await writeFileAtomic(join(state.options.outDir, 'renumbering.json'), `${JSON.stringify(state.renumbering, null, 1)}\n`);
+  const langs = state.jobs.map((j) => j.lang);
+  cacheState.last = state.buildKey ? { key: state.buildKey, langs, findings: saveFindings(state.files), outputs: await outputFiles(state.options.outDir, outputEntries(langs)) } : undefined;
+  await writeCache(state.options.outDir, cacheState);
   state.ok = true;
 }
