@@ -37,6 +37,8 @@ const started = performance.now();
 const userDataDir = await mkdtemp(join(tmpdir(), 'floor-chromium-'));
 const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, userDataDir });
 const open = await Promise.all(Array.from({ length: Math.min(tabs, pages.length) }, () => browser.newPage()));
+// No time limit: the floor is measured, never cut short (a 1,000-page print takes long).
+for (const page of open) page.setDefaultTimeout(0);
 await Promise.all(open.map((page) => page.emulateMediaType('print')));
 
 async function printAll() {
@@ -44,11 +46,11 @@ async function printAll() {
   await Promise.all(
     open.map(async (page) => {
       for (let url = queue.shift(); url; url = queue.shift()) {
-        await page.goto(url, { waitUntil: 'load' });
+        await page.goto(url, { waitUntil: 'load', timeout: 0 });
         await page.evaluate(async () => {
           await document.fonts.ready;
         });
-        await page.pdf(PDF_OPTIONS);
+        await page.pdf({ ...PDF_OPTIONS, timeout: 0 });
       }
     }),
   );

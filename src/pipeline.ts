@@ -2,13 +2,15 @@
  * The order of the stages, nothing else (how a stage list runs: src/stages.ts).
  *
  *   check:  load → check
- *   build:  output folder → unchanged → browser → load → check → gate → lock
+ *   build:  output folder → unchanged → browser → load → lock
  *           → per edition: transform → cache → stage → print → postprocess → save
+ *             alongside, from the first edition's print on: check → gate
  *           → commit → index → record
  *
- * A build with nothing changed since the last one stops at `unchanged`. Nothing is written
- * when any source has an error (the gate); the previous outputs are
- * replaced only when every edition has printed (commit).
+ * A build with nothing changed since the last one stops at `unchanged`. The sources are
+ * checked while Chromium prints; nothing is written when any source has an error (the gate:
+ * what was printed meanwhile stays in the staging folder, which is removed); the previous
+ * outputs are replaced only when every edition has printed (commit).
  */
 import { load } from './load/load-stage.js';
 import { checkSources, gate } from './check/check-stage.js';
@@ -16,13 +18,14 @@ import { browser, print } from './print/printer.js';
 import { transform } from './transform/edition.js';
 import { postprocessStage as postprocess } from './postprocess/stage.js';
 import { cache, commit, index, lock, outputFolder, printingLikely, record, save, stage, unchanged } from './write/stages.js';
-import { runBuild, runCheck, type BuildStage, type EditionStage, type Stage, type CheckState } from './stages.js';
+import { runBuild, runCheck, type BuildStages, type Stage, type CheckState } from './stages.js';
 
 export const CHECK: ReadonlyArray<Stage<CheckState>> = [load, checkSources];
 
-export const BUILD: { before: readonly BuildStage[]; edition: readonly EditionStage[]; after: readonly BuildStage[] } = {
-  before: [outputFolder, unchanged, browser(printingLikely), load, checkSources, gate, lock],
+export const BUILD: BuildStages = {
+  before: [outputFolder, unchanged, browser(printingLikely), load, lock],
   edition: [transform, cache, stage, print, postprocess, save],
+  alongside: [checkSources, gate],
   after: [commit, index, record],
 };
 

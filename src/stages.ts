@@ -133,8 +133,15 @@ export async function runCleanup(state: CheckState): Promise<void> {
   if (errors.length > 0) throw errors[0];
 }
 
-/** Each edition through the per-edition stages; resolves when all are through (or one failed). */
-export async function runEditions(stages: readonly EditionStage[], state: BuildState, concurrency: number): Promise<void> {
+/**
+ * Each edition through the per-edition stages; resolves when all are through (or one failed).
+ * The `alongside` stages (the checks and the gate) start once the first edition is on its way
+ * to the printer and take turns with it: Chromium prints while the sources are checked. No
+ * edition starts once they have stopped the build, and they are waited for before anything
+ * more: when they stop it, their findings are what the build reports (an edition that failed
+ * meanwhile on sources they reject is theirs to explain).
+ */
+export async function runEditions(stages: readonly EditionStage[], state: BuildState, concurrency: number, alongside: ReadonlyArray<Stage<BuildState>> = []): Promise<void> {
   const split = stages.findIndex((s) => s.concurrent);
   const first = split < 0 ? stages : stages.slice(0, split);
   const rest = split < 0 ? [] : stages.slice(split);
@@ -144,19 +151,32 @@ export async function runEditions(stages: readonly EditionStage[], state: BuildS
     for (const stage of list) if ((await stage(job, state)) === 'done') return false;
     return true;
   };
+  let verdict: Promise<boolean> | undefined;
+  // Started on the next turn, so that the first edition's own next steps go first.
+  const judge = (): Promise<boolean> => (verdict ??= new Promise((resolve) => setImmediate(resolve)).then(() => runStages(alongside, state)));
+  let failed: unknown;
   for (const job of state.jobs) {
-    if (!(await through(first, job)) || !state.ok) {
-      if (!state.ok) break;
-      continue;
+    let go: boolean;
+    try {
+      go = await through(first, job);
+    } catch (error) {
+      failed = error;
+      break;
     }
-    const later = limit(async () => void (await through(rest, job)));
+    if (!state.ok) break;
+    if (!go) continue;
+    // A queued edition does not start once the build has failed (the checks' verdict).
+    const later = limit(async () => void (state.ok && (await through(rest, job))));
     later.catch(() => undefined); // awaited below; a failure must not end the process meanwhile
     pending.push(later);
+    void judge();
   }
+  if (!(await judge())) state.ok = false;
   if (!state.ok) {
     await Promise.allSettled(pending);
     return;
   }
+  if (failed !== undefined) throw failed;
   await Promise.all(pending);
 }
 
@@ -199,7 +219,15 @@ export function runCheck(stages: ReadonlyArray<Stage<CheckState>>): (options: Ch
 }
 
 /** `build` from its stage lists: before, per edition, after. */
-export function runBuild(stages: { before: readonly BuildStage[]; edition: readonly EditionStage[]; after: readonly BuildStage[] }): (options: BuildOptions) => Promise<BuildResult> {
+export interface BuildStages {
+  before: readonly BuildStage[];
+  edition: readonly EditionStage[];
+  /** Run beside the editions, from when the first one is on its way to the printer; the after stages wait for them. */
+  alongside: readonly BuildStage[];
+  after: readonly BuildStage[];
+}
+
+export function runBuild(stages: BuildStages): (options: BuildOptions) => Promise<BuildResult> {
   return async (options) => {
     const state: BuildState = {
       ...checkState(options),
@@ -213,7 +241,8 @@ export function runBuild(stages: { before: readonly BuildStage[]; edition: reado
     const concurrency = options.concurrency ?? (Number(process.env['COMPENDIUM_CONCURRENCY']) || availableParallelism());
     try {
       if (await runStages(stages.before, state)) {
-        await runEditions(stages.edition, state, concurrency);
+        state.ok = true; // nothing has failed yet
+        await runEditions(stages.edition, state, concurrency, stages.alongside);
         if (state.ok) {
           state.ok = false; // until the last stage has run
           await runStages(stages.after, state);

@@ -1,15 +1,16 @@
 /**
- * Stage: run the rule catalogue over the loaded project — incrementally in a long-running
+ * Stage: run the rule catalogue over the loaded project, a rule at a time between turns of the
+ * event loop (a build checks while Chromium prints its first editions) — incrementally in a long-running
  * process (watch): a language whose sources did not change, in a project whose shared parts
  * did not change, has the findings it had, so its checked files are reused and only the
  * others are checked.
  */
 import { required, type CheckState } from '../stages.js';
 import { hasFatal } from '../load/report.js';
-import { runChecks } from './run.js';
+import { runChecksInTurns } from './run.js';
 import type { VFile } from 'vfile';
 
-export function checkSources(state: CheckState): void {
+export async function checkSources(state: CheckState): Promise<void> {
   const project = required(state.project, 'the project');
   const config = required(state.config, 'the configuration');
   const prints = required(state.fingerprints, 'the fingerprints');
@@ -20,7 +21,7 @@ export function checkSources(state: CheckState): void {
     previous && previous.shared === prints.shared
       ? langs.filter((lang) => lang === project.original || prints.langs[lang] !== previous.langs[lang])
       : undefined;
-  const { files: checked, fixes } = runChecks(project, config, state.coverage, changed ? { langs: changed, langOf: prints.langOf } : undefined);
+  const { files: checked, fixes } = await runChecksInTurns(project, config, state.coverage, changed ? { langs: changed, langOf: prints.langOf } : undefined);
   const files = checked.map((file) => {
     const lang = prints.langOf(file);
     const reuse = changed && lang && !changed.includes(lang) ? previous?.files.get(file.path) : undefined;
@@ -36,12 +37,16 @@ export function checkSources(state: CheckState): void {
     return !scope || lang === undefined || scope.has(lang);
   };
   const reported = files.filter(inScope);
-  state.files = config.file ? [config.file, ...reported] : reported;
+  // In a build, the editions transformed meanwhile keep their files (after the sources').
+  state.files = [...(config.file ? [config.file] : []), ...reported, ...state.files.filter((f) => !files.includes(f))];
   state.fixes = fixes.filter((fix) => inScope(fix.file));
   state.ok = !hasFatal(state.files);
 }
 
-/** Stage: the build's gate — any error, or nothing to build, and nothing is printed. */
+/**
+ * Stage: the build's gate — any error, or nothing to build, and nothing is written (a build
+ * checks while it prints: what was printed meanwhile is only in its staging folder, removed).
+ */
 export function gate(state: CheckState): 'stop' | void {
   if (!state.ok || required(state.project, 'the project').editions.length === 0) {
     state.ok = false;

@@ -25,7 +25,31 @@ type Settings = Pick<LoadedConfig, 'rules' | 'yearSeries'> & { file?: VFile | un
 /** Every id the configuration may set: the rules' and the loader's. */
 export const FINDING_IDS: readonly string[] = [...RULES.map((r) => r.meta.id), ...Object.keys(LOADER_FINDINGS)];
 
-export function runChecks(whole: Project, config: Settings, coverage: Map<Lang, Coverage> = new Map(), scope?: CheckScope): { files: VFile[]; fixes: Fix[] } {
+export interface CheckOutcome {
+  files: VFile[];
+  fixes: Fix[];
+}
+
+/** The whole catalogue at once. */
+export function runChecks(whole: Project, config: Settings, coverage: Map<Lang, Coverage> = new Map(), scope?: CheckScope): CheckOutcome {
+  const steps = checkSteps(whole, config, coverage, scope);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The same, a rule at a time, giving the event loop a turn between rules: a build checks while
+ * Chromium prints, and the browser's messages are answered between two rules.
+ */
+export async function runChecksInTurns(whole: Project, config: Settings, coverage: Map<Lang, Coverage> = new Map(), scope?: CheckScope): Promise<CheckOutcome> {
+  const steps = checkSteps(whole, config, coverage, scope);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The catalogue as steps: one rule per step, then the loader's severities and the ignore comments. */
+function* checkSteps(whole: Project, config: Settings, coverage: Map<Lang, Coverage>, scope?: CheckScope): Generator<void, CheckOutcome, void> {
   const inScope = (lang: Lang | undefined): boolean => !scope || lang === undefined || scope.langs.includes(lang);
   const project: Project = scope
     ? { ...whole, editions: whole.editions.filter((e) => inScope(e.lang)), files: whole.files.filter((f) => inScope(scope.langOf(f))) }
@@ -51,6 +75,7 @@ export function runChecks(whole: Project, config: Settings, coverage: Map<Lang, 
       fatal(config.file, `Rule \`${rule.meta.id}\` takes no options`, setting.point, 'config');
     }
     rule.run(context, severity, options, fixes);
+    yield;
   }
   // The loader's findings at their configured severity.
   for (const file of project.files) {

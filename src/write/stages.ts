@@ -5,8 +5,8 @@
  * write the index page, and record the cache and the renumbering report.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rmdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Lang } from '../types.js';
 import { required, type BuildState, type EditionJob } from '../stages.js';
 import { fixedDate } from '../postprocess/fixed-date.js';
@@ -69,10 +69,20 @@ export function outputFolder(state: BuildState): void {
   state.folder = checkOutputFolder(outDir, { root, sources: sourcesDir ?? join(root, 'sources'), templates: join(root, 'templates') });
 }
 
+async function removeEmptyUpTo(dir: string, top: string): Promise<void> {
+  for (let current = dir; ; current = dirname(current)) {
+    if (!(await rmdir(current).then(() => true, () => false)) || current === top || dirname(current) === current) return;
+  }
+}
+
 /** Stage: one build at a time per output folder, and a private staging folder in it. */
 export async function lock(state: BuildState): Promise<void> {
   const langs = required(state.project, 'the project').editions.map((e) => e.lang);
   checkReplaceable(required(state.folder, 'the output folder'), [...langs, ...OUTPUT_ENTRIES]);
+  // A folder this build makes is removed again if the build leaves nothing in it (a build
+  // stopped by the checks); rmdir never removes a folder with anything in it.
+  const made = await mkdir(state.options.outDir, { recursive: true });
+  if (made) state.cleanup.push(() => removeEmptyUpTo(state.options.outDir, made));
   const release = await acquireLock(state.options.outDir);
   state.cleanup.push(release);
   const staging = await createStaging(state.options.outDir);
