@@ -8,6 +8,7 @@
 import { required, type CheckState } from '../stages.js';
 import { hasFatal } from '../load/report.js';
 import { runChecksInTurns } from './run.js';
+import { releaseMemory } from '../memory.js';
 import type { VFile } from 'vfile';
 
 export async function checkSources(state: CheckState): Promise<void> {
@@ -48,6 +49,8 @@ export async function checkSources(state: CheckState): Promise<void> {
  * checks while it prints: what was printed meanwhile is only in its staging folder, removed).
  */
 export function gate(state: CheckState): 'stop' | void {
+  // The checks of a large project leave much garbage while Chromium prints: give it back.
+  releaseMemory();
   if (!state.ok || required(state.project, 'the project').editions.length === 0) {
     state.ok = false;
     return 'stop';

@@ -7,6 +7,7 @@
 import { required, runCleanup, type BuildState, type EditionJob } from '../stages.js';
 import type { BrowserSession } from './session.js';
 import { onInterrupt } from './interrupt.js';
+import { releaseMemory } from '../memory.js';
 
 export interface Printer {
   session: BrowserSession;
@@ -48,6 +49,9 @@ export async function print(job: EditionJob, state: BuildState): Promise<void> {
   if (state.stopped) throw new Error('The build was stopped');
   const printer = await state.printer();
   state.options.onProgress?.(job.lang, 'print');
-  job.pdf = await printer.print(new URL('print.html', required(job.staged, 'the staged edition').url).href);
+  const printed = printer.print(new URL('print.html', required(job.staged, 'the staged edition').url).href);
+  // While Chromium lays the page out, give back what transforming it left (large editions).
+  setImmediate(releaseMemory);
+  job.pdf = await printed;
 }
 print.concurrent = true;
