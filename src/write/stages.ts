@@ -37,10 +37,12 @@ function inputPaths(state: BuildState): string[] {
  * options are those of the last complete build, and the output folder holds exactly what it
  * left there (same files, sizes and times), there is nothing to do — its findings are reported
  * again, as they were, and the editions are listed as unchanged. Otherwise the key is kept for
- * the record stage. (`--force` always builds.)
+ * the record stage. (`--force` always builds; watch, which builds on a change, skips this.)
  */
 export async function unchanged(state: BuildState): Promise<'stop' | void> {
-  const { outDir, force, langs } = state.options;
+  const { outDir, force, langs, memo } = state.options;
+  // watch builds on a change only, and keeps its own memo of what did not change.
+  if (memo) return;
   const [cacheState, code, inputs] = await Promise.all([readCache(outDir), codeHash(state.options.root), inputsDigest(inputPaths(state))]);
   state.buildKey = buildKey({ code, inputs, langs, sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'] });
   const last = cacheState.last;
