@@ -104,9 +104,9 @@ async function ensureCompiled() {
     input: join(root, 'dist', 'cli', 'main.js'),
     platform: 'node',
     logLevel: 'warn',
-    // Loaded from node_modules at run time, not bundled: the WebAssembly glue of its woff2
-    // encoder (emscripten) finds its own files from __dirname, which an ES module bundle lacks.
-    external: ['subset-font'],
+    // Loaded from node_modules at run time, not bundled: their WebAssembly glue (emscripten)
+    // finds its .wasm files beside itself, which in a bundle it is not.
+    external: ['subset-font', 'fontverter', 'harfbuzzjs'],
     output: { dir: join(root, 'dist', 'bin'), format: 'esm', entryFileNames: 'compendium.js', chunkFileNames: '[name]-[hash].js' },
   });
   writeFileSync(compiledStamp, wanted);

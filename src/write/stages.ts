@@ -17,7 +17,7 @@ import { checkOutputFolder, checkReplaceable, markOutputFolder } from './output-
 import { writeIndexPage } from './index-page.js';
 import { buildKey, codeHash, editionKey, inputsNewerThanCache, outputFiles, readCache, restoreFindings, sameOutputs, saveFindings, writeCache } from './cache.js';
 import { inputsDigest } from '../load/inputs.js';
-import { pruneFontCache } from './font-cache.js';
+import { pruneFontCache, writeCachedFonts } from './font-cache.js';
 import { commitEdition, createStaging, removeStaging, stageEdition, stageFile, writeFileAtomic } from './output.js';
 
 /** What a build reads: when none of it changed since the last build, printing is unlikely. */
@@ -161,11 +161,12 @@ export async function record(state: BuildState): Promise<void> {
     cacheState.paragraphs[lang] = now;
     cacheState.editions[lang] = job.key ?? '';
     // An edition not staged again keeps the fonts it was staged with.
-    if (job.fonts) cacheState.fonts[lang] = job.fonts.files.map((f) => f.key);
+    if (job.fonts) cacheState.fonts[lang] = job.fonts.subsets.map((s) => s.key);
   }
   await writeFileAtomic(join(state.options.outDir, 'renumbering.json'), `${JSON.stringify(state.renumbering, null, 1)}\n`);
   const langs = state.jobs.map((j) => j.lang);
   cacheState.last = state.buildKey ? { key: state.buildKey, langs, findings: saveFindings(state.files), outputs: await outputFiles(state.options.outDir, outputEntries(langs)) } : undefined;
+  await writeCachedFonts(state.options.outDir, state.jobs.flatMap((job) => job.fonts?.subsets ?? []));
   await writeCache(state.options.outDir, cacheState);
   await pruneFontCache(state.options.outDir, new Set(Object.values(cacheState.fonts).flat()));
   state.ok = true;
