@@ -5,8 +5,8 @@
 //   npm run bench                  the table (markdown) on stdout, progress on stderr
 //   npm run bench -- --json        the same as JSON, for tracking over time
 // Environment: RUNS=5 (runs of each measurement, medians; default 3), SCALES=10,100 (the
-// synthetic English compendium ×N; SCALES=0 skips them), SCALE_RUNS=1, ONLY=editions|check|
-// warm|scale|setup (one group only).
+// synthetic English compendium ×N; SCALES=0 skips them), SCALE_RUNS=1, ONLY=editions|fonts|
+// check|warm|scale|setup (one group only).
 // Floors:
 //   cold build      scripts/floor.mjs: the same Chromium, flags and page.pdf options, printing
 //                   the finished print.html of every edition, as many tabs as the build uses;
@@ -87,6 +87,7 @@ ourCommand(['build', '--out', out, '--force', '--quiet']);
 const printPages = langs.map((lang) => join(out, lang, 'print.html'));
 
 if (!ONLY || ONLY === 'editions') await editions();
+if (!ONLY || ONLY === 'fonts') await fontSubsets();
 if (!ONLY || ONLY === 'check') await check();
 if (!ONLY || ONLY === 'warm') await warm();
 if (!ONLY || ONLY === 'scale') await scale();
@@ -118,6 +119,53 @@ async function editions() {
   row('rebuild, nothing changed', unchanged, { target: '≤ 0.5 s' });
   const sizes = await Promise.all(langs.map(async (lang) => [lang, await folderBytes(join(out, lang, 'fonts'))]));
   for (const [lang, bytes] of sizes) row(`web edition's fonts, ${lang}`, bytes / 1e6, { unit: 'MB', target: lang === 'zh' ? '≤ 2 MB' : undefined });
+}
+
+// The fonts stage for the six editions of the build in `out`, each run a fresh process (nothing
+// remembered): cold, with an empty font cache (every face subset), and warm, from the cache a
+// cold run left (none subset). Wall time and the process's CPU time (user + system) of the stage alone.
+async function fontSubsets() {
+  say('fonts stage, cold and warm');
+  const program = `
+    const dist = ${JSON.stringify(`${pathToFileURL(join(root, 'dist')).href}/`)};
+    const [{ loadProject }, { localeFonts }, { editionFonts }, { subsetEditionFonts }, { subsetRuns }, { writeCachedFonts }] = await Promise.all(
+      ['load/project.js', 'load/assets.js', 'model/fonts.js', 'fonts/stage.js', 'fonts/subset.js', 'write/font-cache.js'].map((m) => import(dist + m)));
+    const { readFile } = await import('node:fs/promises');
+    const [root, built, cache, keep] = JSON.parse(process.argv[1]);
+    const project = await loadProject(root);
+    const editions = await Promise.all(project.editions.map(async (e) => {
+      // The faces the transform stage picks: the locale's, and those of the switcher's names.
+      const others = await Promise.all(project.languages.filter((l) => l.lang !== e.lang).map(async (l) => ({ name: l.name, fonts: await localeFonts(l) })));
+      const read = (name) => readFile(built + '/' + e.lang + '/' + name, 'utf8');
+      return { html: await read('index.html'), printHtml: await read('print.html'), fonts: editionFonts(await localeFonts(e.locale), others) };
+    }));
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    const shipped = [];
+    for (const edition of editions) shipped.push(await subsetEditionFonts(edition, cache));
+    const seconds = (performance.now() - t) / 1000;
+    const used = process.cpuUsage(cpu);
+    if (keep) await writeCachedFonts(cache, shipped.flatMap((s) => s.subsets));
+    console.log(JSON.stringify({ seconds, cpu: (used.user + used.system) / 1e6, runs: subsetRuns(), files: shipped.reduce((n, s) => n + s.files.length, 0) }));`;
+  const stage = (cache, keep = false) => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', program, JSON.stringify([root, out, cache, keep])], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`fonts stage failed:\n${r.stderr}`);
+    return JSON.parse(r.stdout);
+  };
+  const warmCache = await mkdtemp(join(tmpdir(), 'bench-fonts-'));
+  stage(warmCache, true);
+  const cold = [];
+  const warm = [];
+  for (let i = 0; i < RUNS; i++) {
+    const empty = await mkdtemp(join(tmpdir(), 'bench-fonts-cold-'));
+    cold.push(stage(empty));
+    await rm(empty, { recursive: true, force: true });
+    warm.push(stage(warmCache));
+  }
+  const m = (xs, k) => median(xs.map((x) => x[k]));
+  row('fonts stage, six editions, cold (no font cache)', m(cold, 'seconds'), { cpu: `CPU ${m(cold, 'cpu').toFixed(2)} s`, note: `${cold[0].runs} faces subset, ${cold[0].files} files shipped` });
+  row('fonts stage, six editions, warm (from the font cache)', m(warm, 'seconds'), { cpu: `CPU ${m(warm, 'cpu').toFixed(2)} s`, note: `${warm[0].runs} faces subset` });
+  await rm(warmCache, { recursive: true, force: true });
 }
 
 async function folderBytes(dir) {

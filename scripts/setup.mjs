@@ -73,8 +73,9 @@ function ensurePackages() {
 }
 
 // 2. compile, unless dist/ was compiled from exactly these sources (a content hash of src/,
-//    the tsconfig files and the lock file, kept in dist/), and has every module. tsc itself is
-//    incremental (dist/.tsbuildinfo): a change to a few files recompiles in a few seconds.
+//    the tsconfig files, the lock file and this script, which holds the bundle's options, kept
+//    in dist/), and has every module. tsc itself is incremental (dist/.tsbuildinfo): a change
+//    to a few files recompiles in a few seconds.
 //    Then the command line is bundled with its packages into dist/bin/compendium.js (rolldown):
 //    one file to load instead of hundreds of modules starts ~0.5 s of CPU sooner on each run.
 async function ensureCompiled() {
@@ -82,7 +83,7 @@ async function ensureCompiled() {
     readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : [join(dir, e.name)])).sort();
   const sources = sourceFiles('src');
   const compiledHash = createHash('sha256');
-  for (const file of [...sources, 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json']) {
+  for (const file of [...sources, 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'scripts/setup.mjs']) {
     compiledHash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
   }
   const compiledStamp = join(root, 'dist', '.sources-hash');
@@ -103,6 +104,9 @@ async function ensureCompiled() {
     input: join(root, 'dist', 'cli', 'main.js'),
     platform: 'node',
     logLevel: 'warn',
+    // Loaded from node_modules at run time, not bundled: their WebAssembly glue (emscripten)
+    // finds its .wasm files beside itself, which in a bundle it is not.
+    external: ['subset-font', 'fontverter', 'harfbuzzjs'],
     output: { dir: join(root, 'dist', 'bin'), format: 'esm', entryFileNames: 'compendium.js', chunkFileNames: '[name]-[hash].js' },
   });
   writeFileSync(compiledStamp, wanted);

@@ -3,7 +3,7 @@
  *
  *   check:  load → check
  *   build:  output folder → unchanged → browser → load → lock
- *           → per edition: transform → cache → stage → print → postprocess → save
+ *           → per edition: transform → cache → fonts → stage → print → postprocess → save
  *             alongside, from the first edition's print on: check → gate
  *           → commit → index → record
  *
@@ -16,6 +16,7 @@ import { load } from './load/load-stage.js';
 import { checkSources, gate } from './check/check-stage.js';
 import { browser, print } from './print/printer.js';
 import { transform } from './transform/edition.js';
+import { fonts } from './fonts/stage.js';
 import { postprocessStage as postprocess } from './postprocess/stage.js';
 import { cache, commit, index, lock, outputFolder, printingLikely, record, save, stage, unchanged } from './write/stages.js';
 import { runBuild, runCheck, type BuildStages, type Stage, type CheckState } from './stages.js';
@@ -24,7 +25,7 @@ export const CHECK: ReadonlyArray<Stage<CheckState>> = [load, checkSources];
 
 export const BUILD: BuildStages = {
   before: [outputFolder, unchanged, browser(printingLikely), load, lock],
-  edition: [transform, cache, stage, print, postprocess, save],
+  edition: [transform, cache, fonts, stage, print, postprocess, save],
   alongside: [checkSources, gate],
   after: [commit, index, record],
 };

@@ -21,6 +21,7 @@ import type { BrowserSession } from './print/session.js';
 import type { Templates } from './load/assets.js';
 import type { CacheState } from './write/cache.js';
 import type { StagedEdition } from './write/output.js';
+import type { EditionFonts } from './fonts/stage.js';
 import type { Printer } from './print/printer.js';
 import type { OutputFolder } from './write/output-folder.js';
 
@@ -78,6 +79,8 @@ export interface EditionJob {
   edition?: TransformedEdition;
   /** The content key the cache compares. */
   key?: string;
+  /** Its fonts, subset to the characters it uses (set when it is staged). */
+  fonts?: EditionFonts;
   staged?: StagedEdition;
   pdf?: Uint8Array;
 }

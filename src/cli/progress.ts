@@ -25,7 +25,7 @@ export interface Progress {
   clear(): void;
 }
 
-const STAGES: Record<string, string> = { transform: 'transforming', print: 'printing', postprocess: 'finishing the PDF' };
+const STAGES: Record<string, string> = { transform: 'transforming', fonts: 'subsetting fonts', print: 'printing', postprocess: 'finishing the PDF' };
 
 export function stageName(stage: string): string {
   return stage.startsWith('unchanged') ? 'unchanged' : (STAGES[stage] ?? stage);

@@ -1,4 +1,5 @@
-/** Reads the templates and the font packages' stylesheets (no writes). */
+/** Reads the templates, the font packages' stylesheets and font files (no writes). */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -52,3 +53,40 @@ const fontsOfLocale = memoize((key: string): Promise<FontAssets> => loadFontSour
 export function localeFonts(locale: Pick<Locale, 'lang' | 'fonts'>): Promise<FontAssets> {
   return fontsOfLocale(JSON.stringify({ lang: locale.lang, fonts: locale.fonts }));
 }
+
+/**
+ * A font file's bytes and the hash of them, read once per process (an edition's faces are
+ * read only when it is staged; several editions share faces).
+ */
+export const readFontFile: (path: string) => Promise<{ bytes: Uint8Array; hash: string }> = memoize(async (path: string) => {
+  const bytes = new Uint8Array(await readFile(path));
+  return { bytes, hash: createHash('sha256').update(bytes).digest('hex') };
+});
+
+/** The version of an installed package, found from the file `require.resolve` gives for it. */
+async function packageVersion(name: string, resolve: (id: string) => string): Promise<string> {
+  for (let dir = dirname(resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8').catch(() => '{}')) as { name?: string; version?: string };
+    if (manifest.name === name) return `${name}@${manifest.version ?? '?'}`;
+  }
+  return `${name}@?`;
+}
+
+/**
+ * Which subsetter a subset comes from: subset-font, the HarfBuzz build and the woff2 encoder
+ * it uses, each as installed (`subset-font@2.9.0 harfbuzzjs@1.6.4 wawoff2@2.0.1`).
+ */
+export const subsetterVersion: () => Promise<string> = (() => {
+  let version: Promise<string> | undefined;
+  return () =>
+    (version ??= (async () => {
+      const fromSubsetFont = createRequire(require.resolve('subset-font'));
+      const fromFontverter = createRequire(fromSubsetFont.resolve('fontverter'));
+      const versions = await Promise.all([
+        packageVersion('subset-font', (id) => require.resolve(id)),
+        packageVersion('harfbuzzjs', (id) => fromSubsetFont.resolve(id)),
+        packageVersion('wawoff2', (id) => fromFontverter.resolve(id)),
+      ]);
+      return versions.join(' ');
+    })());
+})();

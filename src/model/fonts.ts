@@ -1,10 +1,12 @@
 /**
  * Font faces, parsed once: the @font-face rules an edition uses, taken from the @fontsource
- * stylesheets (only the subsets the locale names, woff2 only, pointing at `fonts/<file>`
- * beside the edition), each with the code points it covers (from its unicode-range; the
- * @fontsource subsets are cut from each font's own character map). No I/O.
+ * stylesheets (only the subsets the locale names, woff2 only, pointing at `<file>` beside the
+ * edition's `fonts/fonts.css`), each with the code points it covers (from its unicode-range;
+ * the @fontsource subsets are cut from each font's own character map). And which of them an
+ * edition ships, cut down to which characters: the code points its pages use. No I/O.
  */
 import { join } from 'node:path';
+import { decodeHTML } from 'entities';
 
 export interface FontSource {
   family: string;
@@ -27,12 +29,9 @@ export interface FontFaceRule {
 }
 
 export interface FontAssets {
-  css: string;
   /** Each @font-face rule with its file and coverage, for picking faces by the characters they cover. */
   faces: FontFaceRule[];
-  /** Files to copy: absolute source path → name under the edition's fonts/ folder. */
-  files: Array<{ from: string; name: string }>;
-  /** Whether any of the faces covers a code point. */
+  /** Whether any of the faces covers a code point (the full faces: what the sources may use). */
   covers: Coverage;
 }
 
@@ -93,7 +92,7 @@ export function fontAssets(sources: readonly FontSource[]): FontAssets {
         const woff2 = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(body)?.[1];
         if (!woff2) continue;
         const cleaned = body
-          .replace(/src:[^;]*;/, `src: url(fonts/${woff2}) format('woff2');`)
+          .replace(/src:[^;]*;/, `src: url(${woff2}) format('woff2');`)
           .replace(/font-display:[^;]*;/, 'font-display: block;')
           .replace(/\n\s*/g, ' ')
           .trim();
@@ -112,8 +111,10 @@ export function fontAssets(sources: readonly FontSource[]): FontAssets {
 
 export function assetsOf(faces: readonly FontFaceRule[]): FontAssets {
   const all = faces.some((f) => f.ranges === undefined) ? undefined : merge(faces.flatMap((f) => f.ranges ?? []));
-  return { css: faces.map((f) => f.css).join('\n'), faces: [...faces], files: faces.map((f) => f.file), covers: coverageOf(all) };
+  return { faces: [...faces], covers: coverageOf(all) };
 }
+
+
 
 /**
  * Faces of other languages' fonts needed for a few words printed in them — the language
@@ -132,4 +133,79 @@ export function facesFor(text: string, own: Coverage, others: readonly FontFaceR
 export function editionFonts(own: FontAssets, others: ReadonlyArray<{ name: string; fonts: FontAssets }>): FontAssets {
   const extra = others.flatMap((other) => facesFor(other.name, own.covers, other.fonts.faces));
   return assetsOf([...own.faces, ...extra]);
+}
+
+/**
+ * What Chromium may draw from the stylesheets rather than from the text: the page counters
+ * (`n/N`), the hyphen it draws at a soft hyphen (`hyphenate-character`: the stylesheet's "-",
+ * or U+2010 for `auto`), list markers (•, ◦, ▪, `1.`), the quotation marks of `<q>` in the
+ * editions' languages and the ellipsis of `text-overflow`.
+ */
+export const DRAWN_BY_THE_BROWSER: readonly number[] = [...'0123456789/.- \u2010\u2022\u25E6\u25AA\u201C\u201D\u2018\u2019\u00AB\u00BB\u201E\u201A\u2039\u203A"\'\u2026'].map(
+  (c) => c.codePointAt(0) ?? 0,
+);
+
+/** A CSS escape (`\2010 `, `\A`): the code point it stands for. */
+const CSS_ESCAPE = /\\([0-9a-f]{1,6})/giu;
+
+/**
+ * The code points pages may draw, sorted: every character of their HTML as written — text,
+ * attributes, the inline stylesheet's generated content — with character references
+ * (`&#x27;`) and CSS escapes decoded, and what the browser draws by itself. A superset (tag
+ * names and CSS are counted too): a face is shipped for a character it may have to draw.
+ * Control characters and lone surrogates are left out: nothing draws them.
+ */
+export function usedCodePoints(pages: readonly string[]): number[] {
+  const used = new Set<number>(DRAWN_BY_THE_BROWSER);
+  for (const page of pages) {
+    for (const c of decodeHTML(page)) used.add(c.codePointAt(0) ?? 0);
+    for (const m of page.matchAll(CSS_ESCAPE)) used.add(parseInt(m[1] ?? '0', 16));
+  }
+  return [...used].filter((cp) => cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0) && !(cp >= 0xd800 && cp <= 0xdfff) && cp <= 0x10ffff).sort((a, b) => a - b);
+}
+
+/** A face to ship, and the used code points it covers: what its subset keeps. */
+export interface FaceSubset {
+  face: FontFaceRule;
+  codePoints: number[];
+}
+
+/**
+ * Which faces an edition ships: each face whose unicode-range covers a used code point, with
+ * those code points (the browser uses a face only for characters in its range), in the
+ * faces' order. A face covering none is neither shipped nor declared.
+ */
+export function subsetPlan(faces: readonly FontFaceRule[], codePoints: readonly number[]): FaceSubset[] {
+  return faces.flatMap((face) => {
+    const covers = coverageOf(face.ranges);
+    const kept = codePoints.filter((cp) => covers(cp));
+    return kept.length > 0 ? [{ face, codePoints: kept }] : [];
+  });
+}
+
+/** Sorted code points as a unicode-range: `U+20-22,U+4E2D,U+6587-6588`. */
+export function formatUnicodeRange(codePoints: readonly number[]): string {
+  const ranges: Array<[number, number]> = [];
+  for (const cp of codePoints) {
+    const last = ranges.at(-1);
+    if (last && cp === last[1] + 1) last[1] = cp;
+    else ranges.push([cp, cp]);
+  }
+  const hex = (cp: number) => cp.toString(16).toUpperCase();
+  return ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(',');
+}
+
+/**
+ * The stylesheet declaring the shipped faces (an edition's `fonts/fonts.css`), one rule a
+ * line, each face's unicode-range narrowed to the code points its subset keeps: the browser
+ * takes a face only for characters it has.
+ */
+export function fontFaceCss(subsets: readonly FaceSubset[]): string {
+  return subsets
+    .map(({ face, codePoints }) => {
+      const range = `unicode-range: ${formatUnicodeRange(codePoints)};`;
+      const css = /unicode-range:[^;]*;/.test(face.css) ? face.css.replace(/unicode-range:[^;]*;/, range) : face.css.replace(/\s*\}$/, ` ${range} }`);
+      return `${css}\n`;
+    })
+    .join('');
 }

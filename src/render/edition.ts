@@ -25,7 +25,7 @@ export interface Language {
 
 export async function editionSlots(
   edition: EditionSource,
-  css: { template: string; fonts: string; families: readonly string[] },
+  css: { template: string; families: readonly string[] },
   languages: readonly Language[],
 ): Promise<Record<string, SlotValue>> {
   const { meta, locale } = edition;
@@ -50,7 +50,9 @@ export async function editionSlots(
   const fontStack = [...new Set([...locale.fontStack, ...css.families])].map((f) => JSON.stringify(f)).join(', ');
   // A script without italics (Arabic, Chinese) sets upright what English sets in italics.
   const upright = locale.italics === false ? '\nem, i, h4, .masthead em { font-style: normal; }' : '';
-  const style = `${css.fonts}\n:root { --font-stack: ${fontStack}, serif; }\n${css.template}\n${page}${upright}`;
+  // The @font-face rules are not inline: the edition's fonts/fonts.css declares the faces it
+  // ships (subset to the characters of its pages, when it is staged: src/fonts/stage.ts).
+  const style = `:root { --font-stack: ${fontStack}, serif; }\n${css.template}\n${page}${upright}`;
   const languageName = locale.languageNames[meta.original] ?? meta.original;
   const link: ElementContent[] = [{ type: 'text', value: locale.web.pdfLink }];
   const others = languages.filter((l) => l.lang !== edition.lang);

@@ -57,7 +57,7 @@ export async function transformEdition(
     .use(rehypeSanitize, bodySchema)
     .use(rehypeTemplate, {
       template: templates.html,
-      slots: await editionSlots(source, { template: templates.css, fonts: fonts.css, families: fonts.faces.map((f) => f.family) }, languages),
+      slots: await editionSlots(source, { template: templates.css, families: fonts.faces.map((f) => f.family) }, languages),
       htmlAttributes: { lang: source.lang, dir: source.locale.dir },
       bodySlot: 'main',
     })

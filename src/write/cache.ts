@@ -1,7 +1,8 @@
 /**
  * The build cache under `<out>/.cache/`: a content hash per edition (its HTML, the fixed
  * date, and the pipeline's own code and locked packages), so an unchanged edition is not
- * printed again; and the paragraph numbers of the last build, for the renumbering report.
+ * printed again; the paragraph numbers of the last build, for the renumbering report; and
+ * which subset fonts each edition ships (kept in `.cache/fonts/`: font-cache.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
@@ -16,6 +17,8 @@ export interface CacheState {
   editions: Record<string, string>;
   /** Per language: paragraph key (paper symbol or "introduction", with its place) → number. */
   paragraphs: Record<string, Record<string, number>>;
+  /** Per language: the keys of the subset fonts its edition ships (what the font cache keeps). */
+  fonts: Record<string, string[]>;
   /** The last complete build: what it read (`buildKey`), what it reported, what it wrote. */
   last?: LastBuild | undefined;
 }
@@ -35,12 +38,12 @@ export interface SavedFile {
   messages: Array<{ reason: string; place?: Point | Position | undefined; ruleId?: string | undefined; source?: string | undefined; fatal?: boolean | null | undefined; note?: string | undefined; url?: string | undefined }>;
 }
 
-const EMPTY: CacheState = { editions: {}, paragraphs: {} };
+const EMPTY: CacheState = { editions: {}, paragraphs: {}, fonts: {} };
 
 export async function readCache(outDir: string): Promise<CacheState> {
   try {
     const parsed = JSON.parse(await readFile(join(outDir, '.cache', 'state.json'), 'utf8')) as Partial<CacheState>;
-    return { editions: parsed.editions ?? {}, paragraphs: parsed.paragraphs ?? {}, last: parsed.last };
+    return { editions: parsed.editions ?? {}, paragraphs: parsed.paragraphs ?? {}, fonts: parsed.fonts ?? {}, last: parsed.last };
   } catch {
     return structuredClone(EMPTY);
   }

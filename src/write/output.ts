@@ -4,7 +4,7 @@
  * private folder, printed from there, then swapped into place with renames: a reader never
  * sees a half-written file, and a failed build leaves the previous outputs untouched.
  */
-import { copyFile, lstat, mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -59,16 +59,25 @@ export async function createStaging(outDir: string): Promise<string> {
   return mkdtemp(join(outDir, '.staging-'));
 }
 
+/** An edition's HTML, and its fonts: the stylesheet declaring them (`fonts/fonts.css`) and their files. */
 export async function stageEdition(
   staging: string,
   lang: string,
-  files: { html: string; fonts: ReadonlyArray<{ from: string; name: string }> },
+  files: { html: string; fonts: { css: string; files: ReadonlyArray<{ name: string; data: Uint8Array }> } },
 ): Promise<StagedEdition> {
   const dir = join(staging, lang);
-  await mkdir(join(dir, 'fonts'), { recursive: true });
+  const fonts = join(dir, 'fonts');
+  await mkdir(fonts, { recursive: true });
   const htmlPath = join(dir, 'index.html');
   await writeFile(htmlPath, files.html);
-  await Promise.all(files.fonts.map((font) => copyFile(font.from, join(dir, 'fonts', font.name))));
+  await writeFile(join(fonts, 'fonts.css'), files.fonts.css);
+  await Promise.all(
+    files.fonts.files.map((font) => {
+      const path = join(fonts, font.name);
+      if (!inside(fonts, path)) throw new Error(`Refusing to write outside the edition's fonts folder: ${font.name}`);
+      return writeFile(path, font.data);
+    }),
+  );
   return { lang, dir, htmlPath, url: pathToFileURL(htmlPath).href };
 }
 

@@ -17,6 +17,7 @@ import { checkOutputFolder, checkReplaceable, markOutputFolder } from './output-
 import { writeIndexPage } from './index-page.js';
 import { buildKey, codeHash, editionKey, inputsNewerThanCache, outputFiles, readCache, restoreFindings, sameOutputs, saveFindings, writeCache } from './cache.js';
 import { inputsDigest } from '../load/inputs.js';
+import { pruneFontCache, writeCachedFonts } from './font-cache.js';
 import { commitEdition, createStaging, removeStaging, stageEdition, stageFile, writeFileAtomic } from './output.js';
 
 /** What a build reads: when none of it changed since the last build, printing is unlikely. */
@@ -117,11 +118,11 @@ async function sameText(path: string, text: string): Promise<boolean> {
   return (await readFile(path, 'utf8').catch(() => undefined)) === text;
 }
 
-/** Per-edition stage: the edition's HTML and fonts in the staging folder, to print from. */
+/** Per-edition stage: the edition's HTML and its fonts (fonts/fonts.css and the subsets) in the staging folder, to print from. */
 export async function stage(job: EditionJob, state: BuildState): Promise<void> {
   if (state.stopped) throw new Error('The build was stopped');
   const edition = required(job.edition, 'the transformed edition');
-  job.staged = await stageEdition(required(state.staging, 'the staging folder'), job.lang, { html: edition.html, fonts: edition.fonts.files });
+  job.staged = await stageEdition(required(state.staging, 'the staging folder'), job.lang, { html: edition.html, fonts: required(job.fonts, "the edition's fonts") });
   // The PDF is printed from the print HTML, kept beside the web edition as print.html.
   await stageFile(job.staged, 'print.html', edition.printHtml);
 }
@@ -161,10 +162,14 @@ export async function record(state: BuildState): Promise<void> {
     state.renumbering[lang] = renumbering(cacheState.paragraphs[lang], now);
     cacheState.paragraphs[lang] = now;
     cacheState.editions[lang] = job.key ?? '';
+    // An edition not staged again keeps the fonts it was staged with.
+    if (job.fonts) cacheState.fonts[lang] = job.fonts.subsets.map((s) => s.key);
   }
   await writeFileAtomic(join(state.options.outDir, 'renumbering.json'), `${JSON.stringify(state.renumbering, null, 1)}\n`);
   const langs = state.jobs.map((j) => j.lang);
   cacheState.last = state.buildKey ? { key: state.buildKey, langs, findings: saveFindings(state.files), outputs: await outputFiles(state.options.outDir, outputEntries(langs)) } : undefined;
+  await writeCachedFonts(state.options.outDir, state.jobs.flatMap((job) => job.fonts?.subsets ?? []));
   await writeCache(state.options.outDir, cacheState);
+  await pruneFontCache(state.options.outDir, new Set(Object.values(cacheState.fonts).flat()));
   state.ok = true;
 }

@@ -4,7 +4,7 @@
  * output/previews/ for people to look at.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { cp, mkdtemp, mkdir, readFile, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, mkdir, readFile, readdir, stat, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,9 @@ import { lines, pageEnds, paragraphStarts, readGlyphs, spacing, widowsAndOrphans
 import { presentLangs } from '../helpers/sources.js';
 import { decodeCode39 } from '../helpers/barcode.js';
 import { loadProject } from '../../src/load/project.js';
+import { localeFonts, readFontFile } from '../../src/load/assets.js';
+import { editionFonts } from '../../src/model/fonts.js';
+import { characterMap, characterMapOf, declaredFaces, pageCodePoints } from '../helpers/font-files.js';
 import { LANGS, type Lang, type Locale } from '../../src/types.js';
 
 const langs = presentLangs() as Lang[];
@@ -117,14 +120,52 @@ describe.each(langs)('the %s edition', (lang) => {
     }
   });
 
+  it('ships only the faces its pages need, each cut down but with every character of its range they show that its font has', async () => {
+    const dir = join(out, lang, 'fonts');
+    const declared = declaredFaces(await readFile(join(dir, 'fonts.css'), 'utf8'));
+    const files = (await readdir(dir)).filter((f) => f !== 'fonts.css').sort();
+    expect(declared.map((d) => d.file).sort()).toEqual(files);
+    // What the pages show, as an HTML parser reads them (the web edition and print.html).
+    const shown = new Set([...pageCodePoints(htmls.get(lang) ?? ''), ...pageCodePoints(await readFile(join(out, lang, 'print.html'), 'utf8'))]);
+    // The faces the edition could use, full (the locale's fonts and those of the switcher's names).
+    const project = await loadProject(ROOT);
+    const own = await localeFonts(locales.get(lang) as Locale);
+    const others = await Promise.all(project.languages.filter((l) => l.lang !== lang).map(async (l) => ({ name: l.name, fonts: await localeFonts(l) })));
+    for (const face of editionFonts(own, others).faces) {
+      // The characters the pages show that this face is declared for and its font has.
+      const full = characterMap((await readFontFile(face.file.from)).bytes);
+      const drawn = [...shown].filter((cp) => (face.ranges ?? [[0, 0x10ffff]]).some(([a, b]) => cp >= a && cp <= b) && full.has(cp));
+      if (!files.includes(face.file.name)) {
+        expect(drawn.map((cp) => String.fromCodePoint(cp)), `${face.file.name} has characters of the pages but is not shipped`).toEqual([]);
+        continue;
+      }
+      const subset = await characterMapOf(join(dir, face.file.name));
+      expect(subset.size, `${face.file.name} is shipped with none of the characters`).toBeGreaterThan(0);
+      expect(drawn.filter((cp) => !subset.has(cp)).map((cp) => String.fromCodePoint(cp)), face.file.name).toEqual([]);
+      // Cut down to what it is declared for (no more than the pages use), and the mirrored
+      // forms of brackets HarfBuzz keeps for right-to-left text (">" drawn as "<").
+      const range = declared.find((d) => d.file === face.file.name)?.ranges ?? [];
+      const more = [...subset].filter((cp) => !range.some(([a, b]) => cp >= a && cp <= b) && !/\p{Bidi_Mirrored}/u.test(String.fromCodePoint(cp)));
+      expect(more.map((cp) => String.fromCodePoint(cp)), face.file.name).toEqual([]);
+    }
+  });
+
   it('writes the HTML with its language and direction', () => {
     const dir = locales.get(lang)?.dir;
     expect(htmls.get(lang)).toMatch(new RegExp(`<html lang="${lang}" dir="${dir}">`));
   });
 });
 
+describe('fonts', () => {
+  it('keeps the Chinese web edition within 2 MB of fonts (its 206 full faces were 6.8 MB)', async () => {
+    const dir = join(out, 'zh', 'fonts');
+    const sizes = await Promise.all((await readdir(dir)).map(async (f) => (await stat(join(dir, f))).size));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2_000_000);
+  });
+});
+
 describe('reproducibility', () => {
-  it('a second checkout elsewhere builds byte-identical PDF and HTML for every language', async () => {
+  it('a second checkout elsewhere builds byte-identical PDF, HTML and fonts for every language', async () => {
     // A second checkout in another folder: its own copy of the project, the same packages.
     const clone = await mkdtemp(join(tmpdir(), 'second-checkout-'));
     for (const entry of ['dist', 'templates', 'sources', 'package.json', 'compendium.config.yaml']) {
@@ -139,7 +180,9 @@ describe('reproducibility', () => {
     });
     expect(run.status, run.stderr).toBe(0);
     for (const lang of langs) {
-      for (const name of ['index.html', `compendium-${lang}.pdf`]) {
+      const fontFiles = (await readdir(join(out, lang, 'fonts'))).sort();
+      expect((await readdir(join(again, lang, 'fonts'))).sort(), lang).toEqual(fontFiles);
+      for (const name of ['index.html', 'print.html', `compendium-${lang}.pdf`, ...fontFiles.map((f) => `fonts/${f}`)]) {
         const a = await readFile(join(out, lang, name));
         const b = await readFile(join(again, lang, name));
         expect(Buffer.compare(a, b), `${lang}/${name}`).toBe(0);

@@ -141,10 +141,12 @@ describe('the English HTML edition', () => {
     expect(html).toMatch(/<html lang="en" dir="ltr">/);
   });
 
-  it('ships its fonts beside it and links the PDF', async () => {
-    const files = await readdir(join(out, 'en', 'fonts'));
+  it('ships its fonts beside it, declared in fonts/fonts.css, and links the PDF', async () => {
+    const files = (await readdir(join(out, 'en', 'fonts'))).filter((f) => f !== 'fonts.css');
     expect(files.length).toBeGreaterThan(0);
-    for (const f of files) expect(html).toContain(`fonts/${f}`);
+    expect(html).toContain('<link rel="stylesheet" href="fonts/fonts.css">');
+    const css = await readFile(join(out, 'en', 'fonts', 'fonts.css'), 'utf8');
+    for (const f of files) expect(css).toContain(`src: url(${f}) format('woff2')`);
     expect(html).toContain('href="compendium-en.pdf"');
     expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('href="en/index.html"');
   });

@@ -1,13 +1,15 @@
 /**
  * Regenerating after an update: an unchanged edition is not printed again, a change in one
- * language prints only that language, --force prints all, and the renumbering report says
- * which paragraph numbers moved.
+ * language prints only that language, --force prints all (and subsets no font again), and the
+ * renumbering report says which paragraph numbers moved.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, unexpectedOutput } from '../helpers/cli.js';
+import { ROOT, cli, unexpectedOutput } from '../helpers/cli.js';
+import { declaredFaces } from '../helpers/font-files.js';
 import { copySources, edit, presentLangs } from '../helpers/sources.js';
 
 describe('incremental builds', () => {
@@ -54,8 +56,23 @@ describe('incremental builds', () => {
     expect(report['fr']?.moved[0]).toMatchObject({ from: 5, to: 6 });
     expect(report['fr']?.moved[0]?.key).toMatch(/^CTOC\/COP\/WG\.4\/2010\/5 [0-9a-f]{10}$/);
 
+    // --force prints again but subsets no font again: it ships what the cache holds. To see
+    // that, the cached subset of a Tinos face of the English edition is replaced by the whole
+    // face (it draws the same), which is what must then be shipped; nothing in the cache changes.
+    const cacheDir = join(out, '.cache', 'fonts');
+    const state = JSON.parse(await readFile(join(out, '.cache', 'state.json'), 'utf8')) as { fonts: Record<string, string[]> };
+    const face = declaredFaces(await readFile(join(out, 'en', 'fonts', 'fonts.css'), 'utf8')).find((f) => f.family === 'Tinos')?.file ?? '?';
+    const shippedSubset = await readFile(join(out, 'en', 'fonts', face));
+    const key = (state.fonts['en'] ?? []).find((k) => existsSync(join(cacheDir, `${k}.woff2`)) && readFileSync(join(cacheDir, `${k}.woff2`)).equals(shippedSubset));
+    expect(key, face).toBeDefined();
+    const full = await readFile(join(ROOT, 'node_modules', '@fontsource', 'tinos', 'files', face));
+    await writeFile(join(cacheDir, `${key}.woff2`), full);
+    const subsets = async () => Object.fromEntries(await Promise.all((await readdir(cacheDir)).map(async (f) => [f, (await stat(join(cacheDir, f))).mtimeMs] as const)));
+    const cached = await subsets();
     const forced = cli([...args, '--force']);
     expect(forced.stderr).toContain('2 printed');
     expect(Buffer.compare(await readFile(enPdf), bytes)).not.toBe(0);
+    expect(Buffer.compare(await readFile(join(out, 'en', 'fonts', face)), full)).toBe(0);
+    expect(await subsets()).toEqual(cached);
   });
 });

@@ -188,7 +188,7 @@ describe('the masthead of each edition', () => {
   it('gives every translation its language line and the original none', async () => {
     const { editionSlots } = await import('../../src/render/edition.js');
     for (const edition of project.editions) {
-      const slots = await editionSlots(edition, { template: '', fonts: '', families: [] }, []);
+      const slots = await editionSlots(edition, { template: '', families: [] }, []);
       const version = slots['version'] as Element[];
       if (edition.lang === edition.meta.original) expect(version).toEqual([]);
       else expect(version.map((e) => toString(e))).toEqual([edition.locale.masthead?.version]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ddmmyy, formatDate, formatMeetingDates } from '../../src/render/dates.js';
 import { barcodeValue, code39Svg, qrSvg } from '../../src/render/codes.js';
 import { cssString, pageCss } from '../../src/render/page-css.js';
-import { fontAssets } from '../../src/model/fonts.js';
+import { fontAssets, fontFaceCss, subsetPlan } from '../../src/model/fonts.js';
 import type { Locale } from '../../src/types.js';
 
 const en = { intl: 'en-GB', meetingDates: '{day1} and {date2}' } as Locale;
@@ -56,8 +56,11 @@ describe('fonts', () => {
   it('keeps only the wanted subsets, woff2 only', () => {
     const sheet = `/* tinos-latin-400-normal */\n@font-face {\n  font-family: 'Tinos';\n  src: url(./files/tinos-latin-400-normal.woff2) format('woff2'), url(./files/tinos-latin-400-normal.woff) format('woff');\n  unicode-range: U+0000-00FF;\n}\n/* tinos-greek-400-normal */\n@font-face {\n  font-family: 'Tinos';\n  src: url(./files/tinos-greek-400-normal.woff2) format('woff2');\n}\n`;
     const assets = fontAssets([{ family: 'Tinos', dir: '/x', stylesheets: [sheet], subsets: ['latin'] }]);
-    expect(assets.files).toEqual([{ from: '/x/files/tinos-latin-400-normal.woff2', name: 'tinos-latin-400-normal.woff2' }]);
-    expect(assets.css).toContain("src: url(fonts/tinos-latin-400-normal.woff2) format('woff2');");
-    expect(assets.css).not.toContain('greek');
+    expect(assets.faces.map((f) => f.file)).toEqual([{ from: '/x/files/tinos-latin-400-normal.woff2', name: 'tinos-latin-400-normal.woff2' }]);
+    // Declared in the edition's fonts/fonts.css, beside the files.
+    const css = fontFaceCss(subsetPlan(assets.faces, [0x41, 0x42, 0x43, 0x61, 0x100]));
+    expect(css).toContain("src: url(tinos-latin-400-normal.woff2) format('woff2');");
+    expect(css).toContain('unicode-range: U+41-43,U+61;');
+    expect(css).not.toContain('greek');
   });
 });

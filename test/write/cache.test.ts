@@ -20,7 +20,7 @@ describe('inputsNewerThanCache', () => {
     const past = new Date(Date.now() - 60_000);
     await utimes(paper, past, past);
     expect(await inputsNewerThanCache(out, [sources])).toBe(true);
-    await writeCache(out, { editions: {}, paragraphs: {} });
+    await writeCache(out, { editions: {}, paragraphs: {}, fonts: {} });
     expect(await inputsNewerThanCache(out, [sources, join(dir, 'missing')])).toBe(false);
     const future = new Date(Date.now() + 60_000);
     await utimes(paper, future, future);
