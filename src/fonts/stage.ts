@@ -44,11 +44,11 @@ export async function subsetEditionFonts(edition: Pick<TransformedEdition, 'html
   const subsetter = await subsetterVersion();
   const subsets = await Promise.all(
     plan.map(async ({ face, codePoints }) => {
-      const source = await readFontFile(face.file.from);
-      const key = subsetKey(subsetter, source.hash, codePoints);
+      // A font file is what its package release says it is: it is read only to be subset.
+      const key = subsetKey(subsetter, face.file.id, codePoints);
       const subset = await once(key, async () => {
         const cached = await readCachedFont(outDir, key);
-        return cached ? cached.subset : subsetFace(source.bytes, codePoints);
+        return cached ? cached.subset : subsetFace((await readFontFile(face.file.from)).bytes, codePoints);
       });
       return { key, subset };
     }),

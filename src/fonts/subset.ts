@@ -31,9 +31,10 @@ export async function subsetFace(font: Uint8Array, codePoints: readonly number[]
 
 /**
  * What a subset is a function of, as a file-name-safe hash: the subsetter (the versions of
- * subset-font, harfbuzzjs and the woff2 encoder), the font file's own bytes (their hash) and
- * the sorted code points asked for.
+ * subset-font, harfbuzzjs and the woff2 encoder), the font file (its package release and name:
+ * `@fontsource/tinos@5.3.0/tinos-latin-400-normal.woff2`, as the lock file pins it) and the
+ * sorted code points asked for.
  */
-export function subsetKey(subsetter: string, fontHash: string, codePoints: readonly number[]): string {
-  return createHash('sha256').update(`${subsetter}\0${fontHash}\0${codePoints.join(',')}`).digest('hex');
+export function subsetKey(subsetter: string, font: string, codePoints: readonly number[]): string {
+  return createHash('sha256').update(`${subsetter}\0${font}\0${codePoints.join(',')}`).digest('hex');
 }

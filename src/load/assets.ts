@@ -41,8 +41,9 @@ export async function loadFontSources(locale: Pick<Locale, 'fonts' | 'lang'>): P
       } catch {
         throw new Error(`Font package ${font.package} (locale ${locale.lang}) is not installed: run npm ci`);
       }
-      const stylesheets = await Promise.all(font.css.map((css) => readStylesheet(join(dir, css))));
-      return { family: font.family, dir, stylesheets, subsets: font.subsets };
+      const [stylesheets, manifest] = await Promise.all([Promise.all(font.css.map((css) => readStylesheet(join(dir, css)))), readStylesheet(join(dir, 'package.json'))]);
+      const { version } = JSON.parse(manifest) as { version?: string };
+      return { family: font.family, dir, release: `${font.package}@${version ?? '?'}`, stylesheets, subsets: font.subsets };
     }),
   );
 }

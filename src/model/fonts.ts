@@ -12,6 +12,8 @@ export interface FontSource {
   family: string;
   /** Folder of the package (its `files/` holds the fonts). */
   dir: string;
+  /** The installed package as `name@version`: with a file's name, what the file is (its bytes are the package's). */
+  release: string;
   /** The package's @font-face stylesheets, in the order the locale names them. */
   stylesheets: string[];
   subsets: string[];
@@ -23,7 +25,8 @@ export type Coverage = (codePoint: number) => boolean;
 export interface FontFaceRule {
   family: string;
   css: string;
-  file: { from: string; name: string };
+  /** The font file: where it is, its name in the edition's folder, and what it is (package@version/name). */
+  file: { from: string; name: string; id: string };
   /** Sorted, merged code-point ranges; undefined when the face has no unicode-range (covers all). */
   ranges: ReadonlyArray<readonly [number, number]> | undefined;
 }
@@ -100,7 +103,7 @@ export function fontAssets(sources: readonly FontSource[]): FontAssets {
         faces.push({
           family: source.family,
           css: `@font-face { ${cleaned} }`,
-          file: { from: join(source.dir, 'files', woff2), name: woff2 },
+          file: { from: join(source.dir, 'files', woff2), name: woff2, id: `${source.release}/${woff2}` },
           ranges: range === undefined ? undefined : parseUnicodeRange(range),
         });
       }

@@ -78,7 +78,7 @@ describe('usedCodePoints', () => {
 const face = (name: string, range: string | undefined): FontFaceRule => ({
   family: 'F',
   css: `@font-face { font-family: 'F'; src: url(${name}) format('woff2');${range === undefined ? '' : ` unicode-range: ${range};`} }`,
-  file: { from: `/x/${name}`, name },
+  file: { from: `/x/${name}`, name, id: `f@1/${name}` },
   ranges: range === undefined ? undefined : parseUnicodeRange(range),
 });
 

@@ -55,8 +55,8 @@ describe('page furniture', () => {
 describe('fonts', () => {
   it('keeps only the wanted subsets, woff2 only', () => {
     const sheet = `/* tinos-latin-400-normal */\n@font-face {\n  font-family: 'Tinos';\n  src: url(./files/tinos-latin-400-normal.woff2) format('woff2'), url(./files/tinos-latin-400-normal.woff) format('woff');\n  unicode-range: U+0000-00FF;\n}\n/* tinos-greek-400-normal */\n@font-face {\n  font-family: 'Tinos';\n  src: url(./files/tinos-greek-400-normal.woff2) format('woff2');\n}\n`;
-    const assets = fontAssets([{ family: 'Tinos', dir: '/x', stylesheets: [sheet], subsets: ['latin'] }]);
-    expect(assets.faces.map((f) => f.file)).toEqual([{ from: '/x/files/tinos-latin-400-normal.woff2', name: 'tinos-latin-400-normal.woff2' }]);
+    const assets = fontAssets([{ family: 'Tinos', dir: '/x', release: '@fontsource/tinos@5.3.0', stylesheets: [sheet], subsets: ['latin'] }]);
+    expect(assets.faces.map((f) => f.file)).toEqual([{ from: '/x/files/tinos-latin-400-normal.woff2', name: 'tinos-latin-400-normal.woff2', id: '@fontsource/tinos@5.3.0/tinos-latin-400-normal.woff2' }]);
     // Declared in the edition's fonts/fonts.css, beside the files.
     const css = fontFaceCss(subsetPlan(assets.faces, [0x41, 0x42, 0x43, 0x61, 0x100]));
     expect(css).toContain("src: url(tinos-latin-400-normal.woff2) format('woff2');");
