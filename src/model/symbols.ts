@@ -20,6 +20,8 @@
  * not what a document prints: they are reported, with the printed form to write instead.
  */
 
+import { memoize } from '../memo.js';
+
 export const SUFFIX_WORDS = ['Add', 'Corr', 'Rev', 'Amend', 'Supp'] as const;
 const SUFFIX = /^(Add|Corr|Rev|Amend|Supp)\.\d+(?:[-–]\d+)?$/;
 /** Mixed-case components series really use (besides the suffixes). */
@@ -341,9 +343,16 @@ function balanced(text: string): boolean {
   return depth === 0;
 }
 
-/** Every symbol written in a text (well formed or not), in order. */
-export function findSymbols(raw: string): FoundSymbol[] {
+/**
+ * Every symbol written in a text (well formed or not), in order. The rules and the links ask
+ * about the same paragraphs: each text is scanned once per process. Shared: do not modify.
+ */
+export const findSymbols: (raw: string) => readonly FoundSymbol[] = memoize(scanSymbols, 50_000);
+
+function scanSymbols(raw: string): FoundSymbol[] {
   const out: FoundSymbol[] = [];
+  // Every symbol has a slash (CORE): a text without one has none.
+  if (!raw.includes('/')) return out;
   let taken = 0;
   for (const match of raw.matchAll(CORE)) {
     const index = match.index;
