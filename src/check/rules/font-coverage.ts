@@ -3,8 +3,15 @@
  * locale declares, so nothing falls back silently to a system font (or prints as a box).
  */
 import { lintRule } from '../rule.js';
+import type { Coverage } from '../../model/fonts.js';
 
 const SKIP = /[\s\u0000-\u001f⟦⟧]/u; // ⟦ ⟧ mark unfinished text (unfinished-text says so)
+
+/** Whether a text holds a character the fonts lack that is reported (most files hold none): each character once. */
+function lacks(value: string, covers: Coverage): boolean {
+  for (const char of new Set(value)) if (!covers(char.codePointAt(0) ?? 0) && !SKIP.test(char)) return true;
+  return false;
+}
 
 export default lintRule(
   {
@@ -22,6 +29,7 @@ export default lintRule(
       const files = context.project.files.filter((f) => f.data.lang === edition.lang);
       for (const file of files) {
         const value = String(file.value ?? '');
+        if (!lacks(value, covers)) continue;
         const yaml = file.extname === '.yaml';
         const reported = new Set<number>();
         let offset = 0;
