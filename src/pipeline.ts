@@ -1,7 +1,7 @@
 /**
  * The order of the stages, nothing else (how a stage list runs: src/stages.ts).
  *
- *   check:  load → check
+ *   check:  load → check                    (src/pipeline-check.ts: what `check` loads)
  *   build:  output folder → unchanged → browser → load → lock
  *           → per edition: transform → cache → fonts → stage → print → postprocess → save
  *             alongside, from the first edition's print on: check → gate
@@ -12,6 +12,7 @@
  * what was printed meanwhile stays in the staging folder, which is removed); the previous
  * outputs are replaced only when every edition has printed (commit).
  */
+import { CHECK, check } from './pipeline-check.js';
 import { load } from './load/load-stage.js';
 import { checkSources, gate } from './check/check-stage.js';
 import { browser, print } from './print/printer.js';
@@ -19,9 +20,9 @@ import { transform } from './transform/edition.js';
 import { fonts } from './fonts/stage.js';
 import { postprocessStage as postprocess } from './postprocess/stage.js';
 import { cache, commit, index, lock, outputFolder, printingLikely, record, save, stage, unchanged } from './write/stages.js';
-import { runBuild, runCheck, type BuildStages, type Stage, type CheckState } from './stages.js';
+import { runBuild, type BuildStages } from './stages.js';
 
-export const CHECK: ReadonlyArray<Stage<CheckState>> = [load, checkSources];
+export { CHECK, check };
 
 export const BUILD: BuildStages = {
   before: [outputFolder, unchanged, browser(printingLikely), load, lock],
@@ -30,7 +31,6 @@ export const BUILD: BuildStages = {
   after: [commit, index, record],
 };
 
-export const check = runCheck(CHECK);
 export const build = runBuild(BUILD);
 
 export { createMemo, type BuildMemo, type BuildOptions, type CheckOptions, type BuildResult, type CheckResult } from './stages.js';

@@ -21,9 +21,19 @@ export function blocks(tree: Root, file: VFile): Block[] {
   return out;
 }
 
-/** Every paragraph's raw text, including the paragraphs inside list items. */
-export function paragraphs(tree: Root, file: VFile): Array<{ raw: string; start: number; node: Paragraph }> {
+/** Every paragraph's raw text, including the paragraphs inside list items. Found once per text (the rules ask in turn): do not modify. */
+export function paragraphs(tree: Root, file: VFile): ReadonlyArray<{ raw: string; start: number; node: Paragraph }> {
   const text = String(file.value);
+  const known = found.get(tree);
+  if (known?.text === text) return known.paragraphs;
+  const out = paragraphsOf(tree, text);
+  found.set(tree, { text, paragraphs: out });
+  return out;
+}
+
+const found = new WeakMap<Root, { text: string; paragraphs: ReadonlyArray<{ raw: string; start: number; node: Paragraph }> }>();
+
+function paragraphsOf(tree: Root, text: string): Array<{ raw: string; start: number; node: Paragraph }> {
   const out: Array<{ raw: string; start: number; node: Paragraph }> = [];
   const visit = (nodes: Root['children']): void => {
     for (const node of nodes) {

@@ -3,7 +3,7 @@
  * and which repairs were not made and why.
  */
 import { join, relative } from 'node:path';
-import { check } from '../pipeline.js';
+import { check } from '../pipeline-check.js';
 import type { Lang } from '../types.js';
 import { fixSources } from '../write/fix.js';
 

@@ -25,6 +25,8 @@ import { closest } from '../model/suggest.js';
 // and usage errors answer at once.
 let loadedPipeline: typeof import('../pipeline.js') | undefined;
 const pipeline = async () => (loadedPipeline ??= await import('../pipeline.js'));
+/** `check` alone: without the transform, the browser, pdf-lib and the writers. */
+const checkPipeline = async () => import('../pipeline-check.js');
 const describeRenumbering = async () => (await import('../render/renumbering.js')).describeRenumbering;
 
 const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
@@ -282,7 +284,7 @@ async function runCheck(options: CheckCommand, colors: Paint): Promise<number> {
   const sourcesDir = options.sourcesDir ?? resolve(ROOT, 'sources');
   if (!existsSync(sourcesDir)) usage(`the sources folder ${shown(sourcesDir)} does not exist`);
   const named = namedPaths(options.paths, sourcesDir);
-  const { check } = await pipeline();
+  const { check } = await checkPipeline();
   let result = await check({ root: ROOT, langs: options.langs, sourcesDir: options.sourcesDir });
   // With paths, --fix repairs only the files named (as eslint --fix does).
   const fixes = named ? result.fixes.filter((f) => isUnder(resolve(f.file.cwd, f.file.path), named)) : result.fixes;
@@ -362,7 +364,7 @@ async function runAddPaper(values: Parsed['values'], sourcesDir: string | undefi
   if (typeof symbol !== 'string' || typeof theme !== 'string' || !Number.isInteger(year) || !Number.isInteger(meeting) || meeting < 1) {
     usage('needs --symbol, --year, --meeting (a number) and --theme');
   }
-  const [{ addPaper }, { check }] = await Promise.all([import('./add-paper.js'), pipeline()]);
+  const [{ addPaper }, { check }] = await Promise.all([import('./add-paper.js'), checkPipeline()]);
   const created = await addPaper(ROOT, sourcesDir ?? resolve(ROOT, 'sources'), { symbol: String(symbol), year, meeting, theme: String(theme), topic });
   for (const path of created) say(`created ${shown(path)}`);
   const result = await check({ root: ROOT, sourcesDir });

@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import type { Root } from 'mdast';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { parseDocument } from 'yaml';
 import type { Lang } from '../types.js';
 import type { World } from './world.js';
-import { parseYaml } from './yaml.js';
+import { parseYaml, yamlDocument } from './yaml.js';
 import { parseMarkdown } from './markdown.js';
 import { fatal } from './report.js';
 import { documentOriginalSchema, documentTextSchema, paperOriginalSchema, paperTranslationSchema, themesSchema, type DocumentOriginal, type DocumentText, type PaperFront, type ThemeSource } from './schema.js';
@@ -43,7 +42,7 @@ export interface LanguageSources {
 
 /** The `original:` a document.yaml states, read without judging the rest (the schema does that). */
 export function statedOriginal(docFile: VFile): string | undefined {
-  const value: unknown = parseDocument(String(docFile.value ?? ''), { prettyErrors: false }).get('original');
+  const value: unknown = yamlDocument(String(docFile.value ?? '')).doc.get('original');
   return typeof value === 'string' ? value : undefined;
 }
 

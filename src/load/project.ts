@@ -32,7 +32,7 @@ export interface Project {
 }
 
 export interface LoadOptions {
-  /** Languages to load (default: every language that has sources). */
+  /** Languages to load, with the original they depend on (default: every language that has sources). */
   langs?: readonly Lang[] | undefined;
   /** The sources folder (default: `<root>/sources`). */
   sourcesDir?: string | undefined;
@@ -104,13 +104,17 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     );
   }
 
-  // Every present language is read (translations need the original's structure; checks need all).
+  // The languages asked for are read, and the original they depend on (its structure; the
+  // checks compare with it): the others' papers, themes and records are neither edited nor
+  // reported. Every language's document.yaml and locale pack are read (which is the original,
+  // the language switcher).
+  const read = options.langs ? present.filter((lang) => lang === original || options.langs?.includes(lang)) : present;
   const loaded = new Map<Lang, LanguageSources>();
-  for (const lang of present) loaded.set(lang, await readLanguage(world, lang, docs.get(lang) as VFile, lang === original));
+  for (const lang of read) loaded.set(lang, await readLanguage(world, lang, docs.get(lang) as VFile, lang === original));
   // Each translation's record of which version of the original it translates: listed with
   // every file read (messages, fingerprints), not as edition text (it holds the original's words).
   const translations: Partial<Record<Lang, TranslationRecord>> = {};
-  for (const lang of present) {
+  for (const lang of read) {
     const path = join(world.sources, lang, TRANSLATION_RECORD);
     if (lang === original || !world.exists(path)) continue;
     const record = parseTranslationRecord(await world.read(path));
@@ -132,7 +136,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     if (bytes) images[key] = imageDataUrl(name, bytes);
   }
   const merged = new Map<Lang, EditionSource>();
-  for (const lang of present) {
+  for (const lang of read) {
     const src = loaded.get(lang);
     const locale = locales.get(lang);
     const edition = src && orig && locale ? mergeEdition(src, orig, locale, meetings, images) : undefined;

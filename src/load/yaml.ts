@@ -5,6 +5,18 @@ import type { Point } from 'unist';
 import { fatal } from './report.js';
 import { keysAt, syntaxErrorPlace } from './yaml-errors.js';
 import { didYouMean } from '../model/suggest.js';
+import { memoize } from '../memo.js';
+
+/**
+ * A YAML text parsed once per process, whoever asks: the loader (validation, the places of
+ * keys, which language is the original) and the translation units (where each field stands)
+ * read the same Document. Shared: nothing may modify it (`--fix` and `translate import` edit
+ * text, each with a Document of its own).
+ */
+export const yamlDocument: (text: string) => { doc: Document.Parsed; lines: LineCounter } = memoize((text: string) => {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+}, 4000);
 
 export interface YamlSource {
   doc: Document.Parsed;
@@ -40,8 +52,7 @@ export function parseYaml<S extends z.ZodTypeAny>(
 const valid = new WeakMap<z.ZodTypeAny, Map<string, { value: unknown; source: YamlSource }>>();
 
 function parseValidated<S extends z.ZodTypeAny>(file: VFile, text: string, schema: S, line: number): { value: z.output<S>; source: YamlSource } | undefined {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const { doc, lines: counter } = yamlDocument(text);
   const toPoint = (offset: number): Point => {
     const pos = counter.linePos(offset);
     return { line: pos.line + line - 1, column: pos.col };

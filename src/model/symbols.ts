@@ -20,6 +20,8 @@
  * not what a document prints: they are reported, with the printed form to write instead.
  */
 
+import { memoize } from '../memo.js';
+
 export const SUFFIX_WORDS = ['Add', 'Corr', 'Rev', 'Amend', 'Supp'] as const;
 const SUFFIX = /^(Add|Corr|Rev|Amend|Supp)\.\d+(?:[-–]\d+)?$/;
 /** Mixed-case components series really use (besides the suffixes). */
@@ -258,8 +260,24 @@ function singleProblems(single: string, yearSeries: readonly string[]): string[]
   return problems;
 }
 
-/** Problems with a symbol, as sentences with the nearest valid form; empty when it is well formed. */
-export function symbolProblems(symbol: string, yearSeries: readonly string[] = []): string[] {
+/**
+ * Problems with a symbol, as sentences with the nearest valid form; empty when it is well
+ * formed. Each symbol is judged once per process (a compendium cites the same ones again and
+ * again; the checks and the links ask about each). Shared: do not modify.
+ */
+export function symbolProblems(symbol: string, yearSeries: readonly string[] = []): readonly string[] {
+  const key = JSON.stringify([yearSeries, symbol]);
+  let problems = judged.get(key);
+  if (!problems) {
+    if (judged.size >= 50_000) judged.clear();
+    judged.set(key, (problems = judge(symbol, yearSeries)));
+  }
+  return problems;
+}
+
+const judged = new Map<string, string[]>();
+
+function judge(symbol: string, yearSeries: readonly string[]): string[] {
   if (symbol.includes('—')) return ['joined by an em dash: a joint symbol takes an en dash (–)'];
   const problems: string[] = [];
   for (const part of jointParts(symbol)) {
@@ -341,8 +359,19 @@ function balanced(text: string): boolean {
   return depth === 0;
 }
 
-/** Every symbol written in a text (well formed or not), in order. */
-export function findSymbols(raw: string): FoundSymbol[] {
+/**
+ * Every symbol written in a text (well formed or not), in order. The rules and the links ask
+ * about the same paragraphs: each text is scanned once per process. Shared: do not modify.
+ */
+export function findSymbols(raw: string): readonly FoundSymbol[] {
+  // Every symbol has a slash (CORE): a text without one has none.
+  return raw.includes('/') ? scanned(raw) : NONE;
+}
+
+const NONE: readonly FoundSymbol[] = Object.freeze([]);
+const scanned = memoize(scanSymbols, 50_000);
+
+function scanSymbols(raw: string): FoundSymbol[] {
   const out: FoundSymbol[] = [];
   let taken = 0;
   for (const match of raw.matchAll(CORE)) {

@@ -7,7 +7,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Plugin } from 'unified';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 
 export type SlotValue = string | ElementContent[];
 
@@ -27,6 +27,9 @@ const rehypeTemplate: Plugin<[TemplateOptions], Root> = function (options) {
     const page = parser.parse(options.template);
     const slots: Record<string, SlotValue> = { ...options.slots, [options.bodySlot]: body.children as ElementContent[] };
     const unused = new Set(Object.keys(slots));
+    // The body is this run's own tree, placed once: not copied (other element slots are, as
+    // each may fill more than one place).
+    let bodyPlaced = false;
     // data-slot-replace="name": the element itself is replaced by the slot's elements.
     visit(page, 'element', (node: Element, index, parent) => {
       const name = node.properties['dataSlotReplace'];
@@ -54,9 +57,14 @@ const rehypeTemplate: Plugin<[TemplateOptions], Root> = function (options) {
       if (typeof slot !== 'string') return;
       const value = slots[slot];
       if (value === undefined) throw new Error(`Template slot "${slot}" has no value`);
-      node.children = typeof value === 'string' ? [{ type: 'text', value }] : structuredClone(value);
+      const own = slot === options.bodySlot && !bodyPlaced;
+      if (own) bodyPlaced = true;
+      node.children = typeof value === 'string' ? [{ type: 'text', value }] : own ? value : structuredClone(value);
       delete node.properties['dataSlot'];
       unused.delete(slot);
+      // What fills a slot has no slots of its own (the body is sanitized, the others are the
+      // renderer's): it is not walked.
+      return SKIP;
     });
     if (unused.size > 0) throw new Error(`Template has no slot for: ${[...unused].join(', ')}`);
     return { type: 'root', children: page.children as RootContent[] };

@@ -68,6 +68,7 @@ export async function transformEdition(
     .use(rehypeStringify);
   const tree = (await processor.run(assembleEdition(source), file)) as HastRoot;
   const html = processor.stringify(tree, file);
+  // The print edition's additions go into this same tree, now that the web edition's HTML is written.
   return { source, file, html, printHtml: await printHtml(tree, source.locale, file), fonts };
 }
 

@@ -16,12 +16,12 @@ export interface ContentsOptions {
 }
 
 function paragraphRange(section: Element): [number, number] | undefined {
-  const numbers: number[] = [];
+  let range: [number, number] | undefined;
   visit(section, 'element', (node) => {
     const n = node.properties['dataPara'];
-    if (typeof n === 'number') numbers.push(n);
+    if (typeof n === 'number') range = range ? [Math.min(range[0], n), Math.max(range[1], n)] : [n, n];
   });
-  return numbers.length > 0 ? [Math.min(...numbers), Math.max(...numbers)] : undefined;
+  return range;
 }
 
 function headingOf(section: Element): Element | undefined {

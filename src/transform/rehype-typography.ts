@@ -22,16 +22,26 @@ function escape(chars: string): string {
  * that is a finding for the checks.
  */
 export function applyTypography(text: string, rules: NonNullable<Locale['typography']>): string {
+  const { before, after } = patternsOf(rules);
   let out = text;
-  if (rules.nbspBefore) {
-    out = out.replace(new RegExp(`[ \\u00a0\\u202f]([${escape(rules.nbspBefore)}])`, 'g'), (_m, char: string) =>
-      `${char === ':' || char === '»' ? NBSP : NNBSP}${char}`,
-    );
-  }
-  if (rules.nbspAfter) {
-    out = out.replace(new RegExp(`([${escape(rules.nbspAfter)}])[ \\u00a0\\u202f]`, 'g'), `$1${NBSP}`);
-  }
+  if (before) out = out.replace(before, (_m, char: string) => `${char === ':' || char === '»' ? NBSP : NNBSP}${char}`);
+  if (after) out = out.replace(after, `$1${NBSP}`);
   return out;
+}
+
+/** The two patterns of a locale's rules, made once (every text node of an edition asks). */
+const compiled = new WeakMap<object, { before: RegExp | undefined; after: RegExp | undefined }>();
+
+function patternsOf(rules: NonNullable<Locale['typography']>): { before: RegExp | undefined; after: RegExp | undefined } {
+  let patterns = compiled.get(rules);
+  if (!patterns) {
+    patterns = {
+      before: rules.nbspBefore ? new RegExp(`[ \\u00a0\\u202f]([${escape(rules.nbspBefore)}])`, 'g') : undefined,
+      after: rules.nbspAfter ? new RegExp(`([${escape(rules.nbspAfter)}])[ \\u00a0\\u202f]`, 'g') : undefined,
+    };
+    compiled.set(rules, patterns);
+  }
+  return patterns;
 }
 
 const rehypeTypography: Plugin<[{ typography: Locale['typography'] }], Root> = function (options) {

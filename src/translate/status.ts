@@ -33,10 +33,22 @@ export interface LanguageStatus {
   percent: number;
 }
 
+const MARKER = new RegExp(PLACEHOLDER.source, 'u');
+
 const unfinished = (unit: Unit): boolean => {
   const text = plainText(unit.content);
-  return text.trim() === '' || new RegExp(PLACEHOLDER.source, 'u').test(text);
+  return text.trim() === '' || MARKER.test(text);
 };
+
+// The original's units with their version and whether they are written, computed once for
+// every translation paired with them (the units of a loaded edition do not change).
+const versions = new WeakMap<readonly Unit[], Array<{ unit: Unit; hash: string; unfinished: boolean }>>();
+
+function versioned(units: readonly Unit[]): Array<{ unit: Unit; hash: string; unfinished: boolean }> {
+  let out = versions.get(units);
+  if (!out) versions.set(units, (out = units.map((unit) => ({ unit, hash: hashText(canonical(unit.content)), unfinished: unfinished(unit) }))));
+  return out;
+}
 
 /** The original's units paired with one translation's. */
 export function pairUnits(project: Project, lang: Lang): PairedUnit[] {
@@ -45,12 +57,10 @@ export function pairUnits(project: Project, lang: Lang): PairedUnit[] {
   if (!original || !edition || lang === project.original) return [];
   const own = new Map(editionUnits(edition).map((u) => [u.key, u]));
   const record = project.translations?.[lang]?.units ?? {};
-  return editionUnits(original).map((unit) => {
+  return versioned(editionUnits(original)).map(({ unit, hash, unfinished: unwritten }) => {
     const translation = own.get(unit.key);
-    const hash = hashText(canonical(unit.content));
     const recorded = record[unit.key];
-    const state: UnitState =
-      !translation || unfinished(translation) || unfinished(unit) ? 'missing' : recorded?.hash === hash ? 'translated' : 'stale';
+    const state: UnitState = !translation || unfinished(translation) || unwritten ? 'missing' : recorded?.hash === hash ? 'translated' : 'stale';
     return { key: unit.key, original: unit, translation, state, hash, recorded };
   });
 }

@@ -5,13 +5,14 @@
  * second subparagraph of the third paragraph) — never the printed number. No I/O: the
  * loaded files' text is re-read for where each unit stands.
  */
-import { parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { List, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { EditionSource } from '../types.js';
 import { textsInOrder } from '../model/edition.js';
 import { paperFileName } from '../scaffold/new-paper.js';
 import { fromPhrasing, fromPlain, type Inline } from './inline.js';
+import { yamlDocument } from '../load/yaml.js';
 
 export interface Unit {
   /** `<fileId>#<unitId>`: the same unit in every language. */
@@ -36,11 +37,13 @@ export function fileIdOf(symbol: string): string {
   return paperFileName(symbol).replace(/\.md$/, '').replace(/[^\p{L}\p{N}._-]/gu, '-');
 }
 
-function yamlUnits(file: VFile, fileId: string, fields: Array<{ unitId: string; path: Array<string | number>; context: string }>): Unit[] {
-  const text = String(file.value ?? '');
-  const doc = parseDocument(text);
+/** The loaded YAML file's Document (parsed once, shared with the loader: read only). */
+const documentOf = (file: VFile): Document => yamlDocument(String(file.value ?? '')).doc;
+
+function yamlUnits(file: VFile, fileId: string, fields: (doc: Document) => Array<{ unitId: string; path: Array<string | number>; context: string }>): Unit[] {
+  const doc = documentOf(file);
   const out: Unit[] = [];
-  for (const field of fields) {
+  for (const field of fields(doc)) {
     const node = doc.getIn(field.path, true);
     if (!isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
     out.push({
@@ -123,8 +126,8 @@ function markdownUnits(tree: Root, file: VFile, fileId: string, where: string, f
  * what it meant to, and nothing else): YAML fields by position, Markdown paragraphs by position.
  */
 export function unitsOfText(file: VFile, fileId: string, parse: (file: VFile) => Root): Unit[] {
-  if (fileId === 'document') return yamlUnits(file, 'document', documentFields(parseDocument(String(file.value ?? ''))));
-  if (fileId === 'themes') return yamlUnits(file, 'themes', themeFields(parseDocument(String(file.value ?? ''))));
+  if (fileId === 'document') return yamlUnits(file, 'document', documentFields);
+  if (fileId === 'themes') return yamlUnits(file, 'themes', themeFields);
   return markdownUnits(parse(file), file, fileId, '', 1, []);
 }
 
@@ -142,8 +145,8 @@ function computeUnits(edition: EditionSource): Unit[] {
   const docFile = edition.files.find((f) => f.basename === 'document.yaml');
   const themesFile = edition.themesFile.file;
   const out: Unit[] = [];
-  if (docFile) out.push(...yamlUnits(docFile, 'document', documentFields(parseDocument(String(docFile.value ?? '')))));
-  if (themesFile.basename === 'themes.yaml') out.push(...yamlUnits(themesFile, 'themes', themeFields(parseDocument(String(themesFile.value ?? '')))));
+  if (docFile) out.push(...yamlUnits(docFile, 'document', documentFields));
+  if (themesFile.basename === 'themes.yaml') out.push(...yamlUnits(themesFile, 'themes', themeFields));
   // Printed numbers (for the translator's note): paragraphs counted through the texts in printed order.
   const first = new Map<VFile, number>();
   let number = 1;

@@ -3,8 +3,20 @@
  * locale declares, so nothing falls back silently to a system font (or prints as a box).
  */
 import { lintRule } from '../rule.js';
+import type { Coverage } from '../../model/fonts.js';
 
 const SKIP = /[\s\u0000-\u001f⟦⟧]/u; // ⟦ ⟧ mark unfinished text (unfinished-text says so)
+
+/** The fonts' answer for each character of the Basic Multilingual Plane, asked once (the sources repeat a few hundred characters). */
+function onceEach(covers: Coverage): Coverage {
+  const known = new Uint8Array(0x10000); // 0 not asked yet, 1 covered, 2 not covered
+  return (cp) => {
+    if (cp > 0xffff) return covers(cp);
+    let answer = known[cp];
+    if (answer === 0) known[cp] = answer = covers(cp) ? 1 : 2;
+    return answer === 1;
+  };
+}
 
 export default lintRule(
   {
@@ -15,8 +27,9 @@ export default lintRule(
   },
   (context, report) => {
     for (const edition of context.editions) {
-      const covers = context.coverage.get(edition.lang);
-      if (!covers) continue;
+      const declared = context.coverage.get(edition.lang);
+      if (!declared) continue;
+      const covers = onceEach(declared);
       const fonts = edition.locale.fonts.map((f) => f.family).join(', ');
       // The edition's sources and its locale pack: every file the loader stamped with its language.
       const files = context.project.files.filter((f) => f.data.lang === edition.lang);

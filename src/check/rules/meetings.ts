@@ -22,9 +22,16 @@ function escapeless(list: string[]): string {
   return [...list].sort((a, b) => b.length - a.length).map((o) => `(?:${o})`).join('|');
 }
 
-const compiled = new WeakMap<object, { entries: Array<{ number: number; re: RegExp }>; pattern: RegExp }>();
+interface Compiled {
+  entries: Array<{ number: number; re: RegExp }>;
+  pattern: RegExp;
+  /** The meeting word alone: a text without it has no ordinal to find (a quick first look). */
+  word: RegExp;
+}
 
-function compile(spec: NonNullable<Locale['meetingOrdinals']>): { entries: Array<{ number: number; re: RegExp }>; pattern: RegExp } {
+const compiled = new WeakMap<object, Compiled>();
+
+function compile(spec: NonNullable<Locale['meetingOrdinals']>): Compiled {
   let c = compiled.get(spec);
   if (!c) {
     const entries = Object.entries(spec.ordinals).map(([n, re]) => ({ number: Number(n), re: new RegExp(`^(?:${re})$`, 'u') }));
@@ -32,7 +39,7 @@ function compile(spec: NonNullable<Locale['meetingOrdinals']>): { entries: Array
     // Word boundaries where words are spaced (Latin, Cyrillic, Arabic); none in Chinese.
     const spaced = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Arabic}]';
     const pattern = new RegExp(`(?<!${spaced})(?:(${any})\\s*(?:${spec.word})|(?:${spec.word})\\s+(${any})(?!${spaced}))`, 'giu');
-    c = { entries, pattern };
+    c = { entries, pattern, word: new RegExp(spec.word, 'iu') };
     compiled.set(spec, c);
   }
   return c;
@@ -42,7 +49,9 @@ function compile(spec: NonNullable<Locale['meetingOrdinals']>): { entries: Array
 export function findOrdinals(raw: string, spec: NonNullable<Locale['meetingOrdinals']>): OrdinalFinding[] {
   // Symbols carry years (CTOC/COP/WG.4/2010/5): blank them out, keeping offsets.
   const text = blankSymbols(raw);
-  const { entries, pattern } = compile(spec);
+  const { entries, pattern, word } = compile(spec);
+  // Both forms of the pattern hold the word.
+  if (!word.test(text)) return [];
   const years = [...text.matchAll(YEAR)].map((m) => ({ start: m.index, end: m.index + m[0].length, value: Number(m[0]) }));
   const out: OrdinalFinding[] = [];
   for (const match of text.matchAll(pattern)) {
