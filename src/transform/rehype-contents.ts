@@ -5,7 +5,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
 
 export interface ContentsOptions {
@@ -15,12 +15,24 @@ export interface ContentsOptions {
   range: string;
 }
 
-function paragraphRange(section: Element): [number, number] | undefined {
-  let range: [number, number] | undefined;
+type Range = [number, number];
+
+/** The paragraph numbers a section holds; a section inside it whose range is known already (a theme in its chapter) is not walked again. */
+function paragraphRange(section: Element, known: Map<Element, Range | undefined>): Range | undefined {
+  let range: Range | undefined;
+  const add = (r: Range | undefined) => {
+    if (r) range = range ? [Math.min(range[0], r[0]), Math.max(range[1], r[1])] : r;
+  };
   visit(section, 'element', (node) => {
+    if (node !== section && known.has(node)) {
+      add(known.get(node));
+      return SKIP;
+    }
     const n = node.properties['dataPara'];
-    if (typeof n === 'number') range = range ? [Math.min(range[0], n), Math.max(range[1], n)] : [n, n];
+    if (typeof n === 'number') add([n, n]);
+    return undefined;
   });
+  known.set(section, range);
   return range;
 }
 
@@ -34,11 +46,11 @@ function hasClass(node: Element, name: string): boolean {
 }
 
 const rehypeContents: Plugin<[ContentsOptions], Root> = function (options) {
-  const entry = (section: Element, children: ElementContent[]): Element | undefined => {
+  const entry = (section: Element, children: ElementContent[], known: Map<Element, Range | undefined>): Element | undefined => {
+    const range = paragraphRange(section, known);
     const heading = headingOf(section);
     const id = heading?.properties['id'];
     if (!heading || typeof id !== 'string') return undefined;
-    const range = paragraphRange(section);
     const label: ElementContent[] = [{ type: 'element', tagName: 'a', properties: { href: `#${id}` }, children: [{ type: 'text', value: toString(heading).replace(/\s+/g, ' ').trim() }] }];
     if (range) {
       label.push({ type: 'text', value: ' ' }, {
@@ -52,13 +64,15 @@ const rehypeContents: Plugin<[ContentsOptions], Root> = function (options) {
   };
 
   return function (tree) {
+    // Each theme's range, then its chapter's from them: every paragraph is looked at once.
+    const known = new Map<Element, Range | undefined>();
     const chapters = tree.children.filter((c): c is Element => c.type === 'element' && hasClass(c, 'chapter'));
     const items = chapters.flatMap((chapter) => {
       const themes = chapter.children
         .filter((c): c is Element => c.type === 'element' && hasClass(c, 'theme'))
-        .flatMap((theme) => entry(theme, []) ?? []);
+        .flatMap((theme) => entry(theme, [], known) ?? []);
       const sub: ElementContent[] = themes.length > 0 ? [{ type: 'element', tagName: 'ol', properties: {}, children: themes }] : [];
-      return entry(chapter, sub) ?? [];
+      return entry(chapter, sub, known) ?? [];
     });
     const nav: Element = {
       type: 'element',
