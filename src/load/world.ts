@@ -55,7 +55,13 @@ export async function createWorld(root: string, sourcesDir?: string, disk: Disk 
   };
   const readOne = async (path: string): Promise<VFile> => {
     // Nothing in the sources may make the pipeline read elsewhere: no link out of the folder.
-    const real = await disk.realpath(path);
+    const real = await disk.realpath(path).catch(() => undefined);
+    if (real === undefined) {
+      // A link to nothing (its target was moved or deleted).
+      const file = new VFile({ path, cwd: root, value: '' });
+      fatal(file, `Cannot read ${path}: it is a link to a file that does not exist`, undefined, 'missing-source');
+      return stamp(file);
+    }
     if (!allowed.some((dir) => real.startsWith(dir + sep))) {
       const file = new VFile({ path, cwd: root, value: '' });
       fatal(file, `Refusing to read ${path}: it links outside the sources (to ${real})`, undefined, 'source-outside');
