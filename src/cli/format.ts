@@ -76,7 +76,9 @@ export function summary(list: readonly Diagnostic[], colors: Paint = paint(false
 export function oneLine(list: readonly Diagnostic[], colors: Paint = paint(false)): string {
   return list
     .map((d) => {
-      const [first = '', ...rest] = d.message.split('\n');
+      // One finding, one line: other line terminators (\r, U+2028, U+2029, which a problem
+      // matcher's `.` does not cross) become spaces; a message's further lines are indented.
+      const [first = '', ...rest] = d.message.replace(/[\r\u2028\u2029]/g, ' ').split('\n');
       const severity = d.severity === 'error' ? colors.red('error') : colors.yellow('warning');
       const more = [...rest, ...(d.note ? d.note.split('\n') : [])].map((l) => `    ${l}`);
       return [`${d.file}:${d.line}:${d.column}: ${severity} ${first} ${colors.dim(`(${d.ruleId})`)}`, ...more].join('\n');

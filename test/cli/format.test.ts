@@ -53,12 +53,17 @@ describe('the one-line human format', () => {
             line: d.line,
             column: d.column,
             severity: d.severity,
-            message: d.message,
+            message: d.message.replace(/[\u2028\u2029]/g, ' '),
             ruleId: d.ruleId,
           });
         });
       }),
     );
+  });
+
+  it('keeps a finding on one line whatever line terminators its message holds', () => {
+    const text = oneLine([{ file: 'a.md', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', ruleId: 'typography', message: 'before\u2028after\u2029end\rx' }]);
+    expect(MATCHER.exec(text)?.groups?.['message']).toBe('before after end x');
   });
 
   it('puts a note on indented lines under its finding, which a matcher skips', () => {
