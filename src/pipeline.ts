@@ -19,13 +19,13 @@ import { browser, print } from './print/printer.js';
 import { transform } from './transform/edition.js';
 import { fonts } from './fonts/stage.js';
 import { postprocessStage as postprocess } from './postprocess/stage.js';
-import { cache, commit, index, lock, outputFolder, printingLikely, record, save, stage, unchanged } from './write/stages.js';
+import { cache, commit, index, lock, outputFolder, record, save, stage, unchanged } from './write/stages.js';
 import { runBuild, type BuildStages } from './stages.js';
 
 export { CHECK, check };
 
 export const BUILD: BuildStages = {
-  before: [outputFolder, unchanged, browser(printingLikely), load, lock],
+  before: [outputFolder, unchanged, browser, load, lock],
   edition: [transform, cache, fonts, stage, print, postprocess, save],
   alongside: [checkSources, gate],
   after: [commit, index, record],

@@ -94,7 +94,7 @@ export interface BuildOutput {
 
 export interface BuildState extends CheckState {
   options: BuildOptions;
-  /** The browser and pdf-lib code, started on first use (or early, when printing is likely). */
+  /** The browser and pdf-lib code, started early, while the sources are loaded and checked. */
   printer: () => Promise<Printer>;
   /** Set by Ctrl-C: nothing more is staged or printed. */
   stopped: boolean;

@@ -1,6 +1,6 @@
 /**
- * The browser's whole lifetime for one build: started on first use — or at once, while the
- * sources are checked, when printing is likely (it is the slowest thing to start) — and
+ * The browser's whole lifetime for one build: started at once, while the sources are loaded
+ * and checked (it is the slowest thing to start; a build with nothing changed stopped before) — and
  * closed at the end if the build started it (watch passes in a warm session it keeps).
  * Puppeteer and pdf-lib are loaded only when something is printed: `check` stays light.
  */
@@ -21,27 +21,27 @@ async function startPrinter(given: BrowserSession | undefined): Promise<Printer>
 }
 
 /**
- * Stage: the lazy printer for the build, warmed now when `likely` says printing is likely.
+ * Stage: the lazy printer for the build, started now, while the sources are loaded and checked
+ * (a build with nothing to print has stopped before: the `unchanged` stage).
  * On Ctrl-C the browser is killed, the build marked stopped (nothing more is staged or
  * printed) and what the stages set up is undone (staged files, the lock).
  */
-export function browser(likely: (state: BuildState) => Promise<boolean>) {
-  return async function browserStage(state: BuildState): Promise<void> {
-    let started: Promise<Printer> | undefined;
-    state.printer = () => (started ??= startPrinter(state.options.session));
-    const given = state.options.session;
-    const unregister = onInterrupt(async () => {
-      state.stopped = true;
-      if (started) (await started.catch(() => undefined))?.session.kill();
-      await runCleanup(state);
-    });
-    state.cleanup.push(async () => {
-      unregister();
-      if (started && !given) await (await started).session.close();
-    });
-    // (A session given by watch is warm already.)
-    if (!given && (await likely(state))) (await state.printer()).session.warm();
-  };
+export async function browser(state: BuildState): Promise<void> {
+  let started: Promise<Printer> | undefined;
+  state.printer = () => (started ??= startPrinter(state.options.session));
+  const given = state.options.session;
+  const unregister = onInterrupt(async () => {
+    state.stopped = true;
+    if (started) (await started.catch(() => undefined))?.session.kill();
+    await runCleanup(state);
+  });
+  state.cleanup.push(async () => {
+    unregister();
+    if (started && !given) await (await started).session.close();
+  });
+  // Printing is likely: a build with nothing changed has stopped before this stage. (A
+  // session given by watch is warm already.)
+  if (!given) (await state.printer()).session.warm();
 }
 
 /** Per-edition stage: print the staged HTML in Chromium. */

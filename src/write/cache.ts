@@ -126,26 +126,3 @@ export const codeHash: (root: string) => Promise<string> = memoize(async (root: 
 export function editionKey(code: string, html: string, date: Date): string {
   return createHash('sha256').update(code).update('\0').update(date.toISOString()).update('\0').update(html).digest('hex');
 }
-
-/**
- * Whether any file under `inputs` was modified after the cache was last written (or there is
- * no cache). Only a hint, to start the browser early: the content hash decides what is printed.
- */
-export async function inputsNewerThanCache(outDir: string, inputs: readonly string[]): Promise<boolean> {
-  let since: number;
-  try {
-    since = (await stat(join(outDir, '.cache', 'state.json'))).mtimeMs;
-  } catch {
-    return true;
-  }
-  const newer = async (path: string): Promise<boolean> => {
-    const info = await stat(path).catch(() => undefined);
-    if (!info) return false;
-    if (!info.isDirectory()) return info.mtimeMs > since;
-    const entries = await readdir(path).catch(() => []);
-    for (const name of entries) if (await newer(join(path, name))) return true;
-    return false;
-  };
-  for (const input of inputs) if (await newer(input)) return true;
-  return false;
-}

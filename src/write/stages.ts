@@ -15,17 +15,10 @@ import { paragraphKeys, renumbering } from '../render/renumbering.js';
 import { acquireLock } from './lock.js';
 import { checkOutputFolder, checkReplaceable, markOutputFolder } from './output-folder.js';
 import { writeIndexPage } from './index-page.js';
-import { buildKey, codeHash, editionKey, inputsNewerThanCache, outputFiles, readCache, restoreFindings, sameOutputs, saveFindings, writeCache } from './cache.js';
+import { buildKey, codeHash, editionKey, outputFiles, readCache, restoreFindings, sameOutputs, saveFindings, writeCache } from './cache.js';
 import { inputsDigest } from '../load/inputs.js';
 import { pruneFontCache, writeCachedFonts } from './font-cache.js';
 import { commitEdition, createStaging, removeStaging, stageEdition, stageFile, writeFileAtomic } from './output.js';
-
-/** What a build reads: when none of it changed since the last build, printing is unlikely. */
-export function printingLikely(state: BuildState): Promise<boolean> {
-  const { root, sourcesDir, outDir, force } = state.options;
-  if (force) return Promise.resolve(true);
-  return inputsNewerThanCache(outDir, [sourcesDir ?? join(root, 'sources'), join(root, 'templates'), join(root, 'compendium.config.yaml'), join(root, 'dist'), join(root, 'package-lock.json')]);
-}
 
 /** Everything a build reads from the project (the code and packages are in `codeHash`). */
 function inputPaths(state: BuildState): string[] {
@@ -45,6 +38,7 @@ export async function unchanged(state: BuildState): Promise<'stop' | void> {
   // watch builds on a change only, and keeps its own memo of what did not change.
   if (memo) return;
   const [cacheState, code, inputs] = await Promise.all([readCache(outDir), codeHash(state.options.root), inputsDigest(inputPaths(state))]);
+  state.cache = cacheState;
   state.buildKey = buildKey({ code, inputs, langs, sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'] });
   const last = cacheState.last;
   if (force || !last || last.key !== state.buildKey) return;
@@ -91,7 +85,7 @@ export async function lock(state: BuildState): Promise<void> {
   const staging = await createStaging(state.options.outDir);
   state.staging = staging;
   state.cleanup.push(() => removeStaging(staging));
-  state.cache = await readCache(state.options.outDir);
+  state.cache ??= await readCache(state.options.outDir); // read by `unchanged` already, but in watch
   state.code = await codeHash(state.options.root);
   state.jobs = required(state.project, 'the project').editions.map((e) => ({ lang: e.lang }));
 }
