@@ -5,8 +5,8 @@
 //   npm run bench                  the table (markdown) on stdout, progress on stderr
 //   npm run bench -- --json        the same as JSON, for tracking over time
 // Environment: RUNS=5 (runs of each measurement, medians; default 3), SCALES=10,100 (the
-// synthetic English compendium ×N; SCALES=0 skips them), SCALE_RUNS=1, ONLY=editions|fonts|
-// check|warm|scale|setup (one group only).
+// synthetic English compendium ×N; SCALES=0 skips them), SCALE_RUNS=1, ONLY=editions,check,…
+// (groups, comma-separated: editions|fonts|check|warm|scale|setup).
 // Floors:
 //   cold build      scripts/floor.mjs: the same Chromium, flags and page.pdf options, printing
 //                   the finished print.html of every edition, as many tabs as the build uses;
@@ -26,7 +26,8 @@ const cli = join(root, 'dist', 'bin', 'compendium.js');
 const floorScript = join(root, 'scripts', 'floor.mjs');
 const RUNS = Number(process.env.RUNS ?? 3);
 const SCALE_RUNS = Number(process.env.SCALE_RUNS ?? 1);
-const ONLY = process.env.ONLY;
+const ONLY = process.env.ONLY ? new Set(process.env.ONLY.split(',')) : undefined;
+const only = (part) => !ONLY || ONLY.has(part);
 const json = process.argv.includes('--json');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const say = (line) => process.stderr.write(`${line}\n`);
@@ -86,13 +87,13 @@ say(`Benchmark on ${availableParallelism()} cores, load average ${loadavg()[0].t
 ourCommand(['build', '--out', out, '--force', '--quiet']);
 const printPages = langs.map((lang) => join(out, lang, 'print.html'));
 
-if (!ONLY || ONLY === 'editions') await editions();
-if (!ONLY || ONLY === 'fonts') await fontSubsets();
-if (!ONLY || ONLY === 'check') await check();
-if (!ONLY || ONLY === 'warm') await warm();
-if (!ONLY || ONLY === 'scale') await scale();
-if (ONLY === 'setup') await setupOverhead();
-if (!ONLY || ONLY === 'editions') await compare();
+if (only('editions')) await editions();
+if (only('fonts')) await fontSubsets();
+if (only('check')) await check();
+if (only('warm')) await warm();
+if (only('scale')) await scale();
+if (ONLY?.has('setup')) await setupOverhead();
+if (only('editions')) await compare();
 say(`load average ${loadavg()[0].toFixed(2)} at the end`);
 
 if (json) process.stdout.write(`${JSON.stringify({ cores: availableParallelism(), runs: RUNS, rows }, null, 2)}\n`);

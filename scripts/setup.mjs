@@ -101,13 +101,14 @@ async function ensureCompiled() {
   rmSync(join(root, 'dist', 'bin'), { recursive: true, force: true });
   const { build } = await import('rolldown');
   await build({
-    input: join(root, 'dist', 'cli', 'main.js'),
+    // The browser's thread is an entry of its own: src/print/printer.ts starts it from beside itself.
+    input: { compendium: join(root, 'dist', 'cli', 'main.js'), 'print-worker': join(root, 'dist', 'print', 'print-worker.js') },
     platform: 'node',
     logLevel: 'warn',
     // Loaded from node_modules at run time, not bundled: their WebAssembly glue (emscripten)
     // finds its .wasm files beside itself, which in a bundle it is not.
     external: ['subset-font', 'fontverter', 'harfbuzzjs'],
-    output: { dir: join(root, 'dist', 'bin'), format: 'esm', entryFileNames: 'compendium.js', chunkFileNames: '[name]-[hash].js' },
+    output: { dir: join(root, 'dist', 'bin'), format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   });
   writeFileSync(compiledStamp, wanted);
 }

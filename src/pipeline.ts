@@ -2,7 +2,7 @@
  * The order of the stages, nothing else (how a stage list runs: src/stages.ts).
  *
  *   check:  load → check                    (src/pipeline-check.ts: what `check` loads)
- *   build:  output folder → unchanged → browser → load → lock
+ *   build:  output folder → unchanged → browser → load → tabs → lock
  *           → per edition: transform → cache → fonts → stage → print → postprocess → save
  *             alongside, from the first edition's print on: check → gate
  *           → commit → index → record
@@ -15,7 +15,7 @@
 import { CHECK, check } from './pipeline-check.js';
 import { load } from './load/load-stage.js';
 import { checkSources, gate } from './check/check-stage.js';
-import { browser, print } from './print/printer.js';
+import { browser, print, tabs } from './print/printer.js';
 import { transform } from './transform/edition.js';
 import { fonts } from './fonts/stage.js';
 import { postprocessStage as postprocess } from './postprocess/stage.js';
@@ -25,7 +25,7 @@ import { runBuild, type BuildStages } from './stages.js';
 export { CHECK, check };
 
 export const BUILD: BuildStages = {
-  before: [outputFolder, unchanged, browser, load, lock],
+  before: [outputFolder, unchanged, browser, load, tabs, lock],
   edition: [transform, cache, fonts, stage, print, postprocess, save],
   alongside: [checkSources, gate],
   after: [commit, index, record],

@@ -96,6 +96,8 @@ export interface BuildState extends CheckState {
   options: BuildOptions;
   /** The browser and pdf-lib code, started early, while the sources are loaded and checked. */
   printer: () => Promise<Printer>;
+  /** Editions printed at once. */
+  concurrency: number;
   /** Set by Ctrl-C: nothing more is staged or printed. */
   stopped: boolean;
   /** The output folder, checked as one the tool may write into. */
@@ -114,8 +116,13 @@ export interface BuildState extends CheckState {
 
 export type Outcome = void | 'stop';
 export type Stage<S> = (state: S) => Outcome | Promise<Outcome>;
-/** `'done'`: this edition needs no further stage (unchanged, or failed with a message). */
-export type EditionStage = ((job: EditionJob, state: BuildState) => void | 'done' | Promise<void | 'done'>) & { concurrent?: boolean };
+/**
+ * `'done'`: this edition needs no further stage (unchanged, or failed with a message).
+ * `concurrent`: from this stage on, editions run in the pool. `handsOver`: once an edition
+ * reaches this stage it is another process's work (Chromium's), and the next edition's first
+ * stages may run.
+ */
+export type EditionStage = ((job: EditionJob, state: BuildState) => void | 'done' | Promise<void | 'done'>) & { concurrent?: boolean; handsOver?: boolean };
 
 /** A value a previous stage must have set. */
 export function required<T>(value: T | undefined, what: string): T {
@@ -138,11 +145,15 @@ export async function runCleanup(state: CheckState): Promise<void> {
 
 /**
  * Each edition through the per-edition stages; resolves when all are through (or one failed).
- * The `alongside` stages (the checks and the gate) start once the first edition is on its way
- * to the printer and take turns with it: Chromium prints while the sources are checked. No
+ * The `alongside` stages (the checks and the gate) start once the first edition has been
+ * handed over to the printer and take turns with it: Chromium prints while the sources are checked. No
  * edition starts once they have stopped the build, and they are waited for before anything
  * more: when they stop it, their findings are what the build reports (an edition that failed
  * meanwhile on sources they reject is theirs to explain).
+ *
+ * The next edition's first stages (the transform) wait until the one before has been handed
+ * over to the printer (or has ended): the first edition reaches Chromium as soon as it can,
+ * and the later ones are transformed while Chromium prints, not all before the first print.
  */
 export async function runEditions(stages: readonly EditionStage[], state: BuildState, concurrency: number, alongside: ReadonlyArray<Stage<BuildState>> = []): Promise<void> {
   const split = stages.findIndex((s) => s.concurrent);
@@ -150,15 +161,21 @@ export async function runEditions(stages: readonly EditionStage[], state: BuildS
   const rest = split < 0 ? [] : stages.slice(split);
   const limit = pLimit(Math.max(1, concurrency));
   const pending: Array<Promise<void>> = [];
-  const through = async (list: readonly EditionStage[], job: EditionJob): Promise<boolean> => {
-    for (const stage of list) if ((await stage(job, state)) === 'done') return false;
+  const through = async (list: readonly EditionStage[], job: EditionJob, handedOver = () => {}): Promise<boolean> => {
+    for (const stage of list) {
+      if (stage.handsOver) handedOver();
+      if ((await stage(job, state)) === 'done') return false;
+    }
     return true;
   };
   let verdict: Promise<boolean> | undefined;
   // Started on the next turn, so that the first edition's own next steps go first.
   const judge = (): Promise<boolean> => (verdict ??= new Promise((resolve) => setImmediate(resolve)).then(() => runStages(alongside, state)));
   let failed: unknown;
+  let previous: Promise<void> = Promise.resolve();
   for (const job of state.jobs) {
+    await previous;
+    if (!state.ok) break;
     let go: boolean;
     try {
       go = await through(first, job);
@@ -169,10 +186,14 @@ export async function runEditions(stages: readonly EditionStage[], state: BuildS
     if (!state.ok) break;
     if (!go) continue;
     // A queued edition does not start once the build has failed (the checks' verdict).
-    const later = limit(async () => void (state.ok && (await through(rest, job))));
+    let handedOver = () => {};
+    previous = new Promise((resolve) => (handedOver = resolve));
+    const later = limit(async () => void (state.ok && (await through(rest, job, handedOver)))).finally(handedOver);
     later.catch(() => undefined); // awaited below; a failure must not end the process meanwhile
     pending.push(later);
-    void judge();
+    // The checks start once the first edition is in the printer's hands, not before: until
+    // then each of their turns would hold up the stages on its way there.
+    void previous.then(judge);
   }
   if (!(await judge())) state.ok = false;
   if (!state.ok) {
@@ -232,8 +253,10 @@ export interface BuildStages {
 
 export function runBuild(stages: BuildStages): (options: BuildOptions) => Promise<BuildResult> {
   return async (options) => {
+    const concurrency = options.concurrency ?? (Number(process.env['COMPENDIUM_CONCURRENCY']) || availableParallelism());
     const state: BuildState = {
       ...checkState(options),
+      concurrency,
       options,
       printer: () => Promise.reject(new Error('Pipeline stage order: no browser stage')),
       stopped: false,
@@ -241,7 +264,6 @@ export function runBuild(stages: BuildStages): (options: BuildOptions) => Promis
       outputs: [],
       renumbering: {},
     };
-    const concurrency = options.concurrency ?? (Number(process.env['COMPENDIUM_CONCURRENCY']) || availableParallelism());
     try {
       if (await runStages(stages.before, state)) {
         state.ok = true; // nothing has failed yet

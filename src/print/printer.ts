@@ -2,22 +2,38 @@
  * The browser's whole lifetime for one build: started at once, while the sources are loaded
  * and checked (it is the slowest thing to start; a build with nothing changed stopped before) — and
  * closed at the end if the build started it (watch passes in a warm session it keeps).
- * Puppeteer and pdf-lib are loaded only when something is printed: `check` stays light.
+ * A build's own browser runs in a thread of its own (print-worker.ts): Puppeteer is loaded
+ * there, and Chromium's launch, its tabs and its answers do not wait while this thread reads
+ * and transforms the sources. Puppeteer and pdf-lib are loaded only when something is
+ * printed: `check` stays light.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { required, runCleanup, type BuildState, type EditionJob } from '../stages.js';
 import type { BrowserSession } from './session.js';
 import { onInterrupt } from './interrupt.js';
 import { releaseMemory } from '../memory.js';
 
+/** What the build asks of the browser, in this thread or in its own. */
 export interface Printer {
-  session: BrowserSession;
+  /** Launch Chromium now if it is not running, with `tabs` tabs opened and made ready. */
+  warm: (tabs: number) => void;
   print: (url: string) => Promise<Uint8Array>;
+  close: () => Promise<void>;
+  kill: () => void | Promise<void>;
 }
 
+/** The browser's thread, beside this module once compiled (not when the sources run as TypeScript). */
+const WORKER = new URL('./print-worker.js', import.meta.url);
+
 async function startPrinter(given: BrowserSession | undefined): Promise<Printer> {
+  if (!given && existsSync(fileURLToPath(WORKER))) {
+    const { WorkerPrinter } = await import('./worker-printer.js');
+    return new WorkerPrinter(WORKER);
+  }
   const { BrowserSession: Session, printWithRetry } = await import('./session.js');
   const session = given ?? new Session();
-  return { session, print: (url) => printWithRetry(session, url) };
+  return { warm: (tabs) => session.warm(tabs), print: (url) => printWithRetry(session, url), close: () => session.close(), kill: () => session.kill() };
 }
 
 /**
@@ -32,16 +48,26 @@ export async function browser(state: BuildState): Promise<void> {
   const given = state.options.session;
   const unregister = onInterrupt(async () => {
     state.stopped = true;
-    if (started) (await started.catch(() => undefined))?.session.kill();
+    if (started) await (await started.catch(() => undefined))?.kill();
     await runCleanup(state);
   });
   state.cleanup.push(async () => {
     unregister();
-    if (started && !given) await (await started).session.close();
+    if (started && !given) await (await started).close();
   });
   // Printing is likely: a build with nothing changed has stopped before this stage. (A
   // session given by watch is warm already.)
-  if (!given) (await state.printer()).session.warm();
+  if (!given) (await state.printer()).warm(0);
+}
+
+/**
+ * Stage, once the sources are read: as many tabs as editions will print at once, opened and
+ * made ready while the first edition is transformed (a given warm session has its own).
+ */
+export async function tabs(state: BuildState): Promise<void> {
+  if (state.options.session) return;
+  const editions = required(state.project, 'the project').editions.length;
+  (await state.printer()).warm(Math.min(state.concurrency, editions));
 }
 
 /** Per-edition stage: print the staged HTML in Chromium. */
@@ -55,3 +81,5 @@ export async function print(job: EditionJob, state: BuildState): Promise<void> {
   job.pdf = await printed;
 }
 print.concurrent = true;
+print.handsOver = true;
+

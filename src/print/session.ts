@@ -3,10 +3,10 @@
  * and one retry: a crash or hang mid-print costs one more attempt in a fresh browser, then a
  * clear error — never a partial PDF (nothing is written until the bytes are complete).
  */
-import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchBrowser, type LaunchedBrowser } from './browser.js';
-import { printOnPage, PrintError, type PrintOptions } from './print.js';
+import { killBrowser } from './kill.js';
+import { preparePage, printOnPage, PrintError, type PrintOptions } from './print.js';
 
 export class BrowserSession {
   private current: LaunchedBrowser | undefined;
@@ -14,6 +14,8 @@ export class BrowserSession {
   private killed = false;
   /** Tabs that printed successfully, ready for the next edition. */
   private idle: Page[] = [];
+  /** Tabs being opened ahead of the first prints (warm). */
+  private opening: Array<Promise<Page>> = [];
   constructor(private readonly launch: () => Promise<LaunchedBrowser> = () => launchBrowser()) {}
 
   /** The warm browser, launched once even when several prints ask at the same time. */
@@ -48,8 +50,20 @@ export class BrowserSession {
    * Start the browser now, without waiting, so that it starts while the sources are checked
    * and transformed. A launch failure is reported by the next `browser()`, which tries again.
    */
-  warm(): void {
-    this.browser().catch(() => undefined);
+  warm(tabs = 0): void {
+    const browser = this.browser();
+    browser.catch(() => undefined);
+    // Tabs opened now start their renderer processes while the sources are read, as a bare
+    // Puppeteer script opens its tabs before it prints (the benchmark's floor does).
+    for (let i = 0; i < tabs; i++) {
+      const tab = browser.then(async (b) => {
+        const page = await b.newPage();
+        await preparePage(page);
+        return page;
+      });
+      tab.catch(() => undefined);
+      this.opening.push(tab);
+    }
   }
 
   /** The running browser's process id, if any (for tests and for killing on interrupt). */
@@ -57,13 +71,23 @@ export class BrowserSession {
     return this.current?.browser.process()?.pid;
   }
 
+  /** Resolves once no launch is under way (a browser launched after `kill` kills itself). */
+  async settled(): Promise<void> {
+    await this.launching?.catch(() => undefined);
+  }
+
+  /** The running browser's profile folder, if any (removed when it is killed). */
+  dataDir(): string | undefined {
+    return this.current?.userDataDir;
+  }
+
   /** Print in a warm tab of `browser` (or a new one); a tab that failed is closed. */
   async print(browser: Browser, url: string, options: PrintOptions = {}): Promise<Uint8Array> {
     let page: Page | undefined;
     while (!page) {
-      const idle = this.idle.pop();
-      if (!idle) page = await browser.newPage();
-      else if (!idle.isClosed() && idle.browser() === browser) page = idle;
+      const idle = this.idle.pop() ?? (await this.opening.shift()?.catch(() => null));
+      if (idle === undefined) page = await browser.newPage();
+      else if (idle && !idle.isClosed() && idle.browser() === browser) page = idle;
     }
     try {
       const pdf = await printOnPage(page, url, options);
@@ -77,6 +101,7 @@ export class BrowserSession {
 
   async restart(): Promise<void> {
     this.idle = [];
+    this.opening = [];
     const old = this.current;
     this.current = undefined;
     await old?.close();
@@ -96,16 +121,7 @@ export class BrowserSession {
   /** Stop at once (Ctrl-C): no graceful close, the process tree is killed. */
   kill(): void {
     this.killed = true;
-    const dir = this.current?.userDataDir;
-    const proc = this.current?.browser.process();
-    if (proc?.pid) {
-      try {
-        process.kill(-proc.pid, 'SIGKILL');
-      } catch {
-        proc.kill('SIGKILL');
-      }
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    killBrowser(this.current?.browser.process()?.pid, this.current?.userDataDir);
   }
 }
 

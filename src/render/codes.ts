@@ -1,5 +1,6 @@
 /** The first page's machine-readable codes, as SVG text (no I/O). */
-import bwipjs from 'bwip-js';
+// The encoder by name (not toSVG's lookup of every symbology): the bundle keeps only Code 39.
+import { code39, drawingSVG } from 'bwip-js';
 import QRCode from 'qrcode';
 
 /** Code 39 carries the job number as year + serial: V.21-05275 → 2105275 (printed *2105275*). */
@@ -10,7 +11,7 @@ function sized(svg: string, width: string, height: string): string {
 }
 
 export function code39Svg(value: string, width = '38mm', height = '7mm'): string {
-  return sized(bwipjs.toSVG({ bcid: 'code39', text: value, height: 7, includetext: false }), width, height);
+  return sized(code39({ bcid: 'code39', text: value, height: 7, includetext: false }, drawingSVG()), width, height);
 }
 
 export async function qrSvg(url: string, size = '18mm'): Promise<string> {

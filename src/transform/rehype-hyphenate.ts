@@ -22,7 +22,7 @@ export function hyphenator(patterns: string): Promise<Hyphenator> {
   let found = loaded.get(patterns);
   if (!found) {
     found = import(`hyphen/${patterns}/index.js`).then(
-      (module: { default: HyphenModule }) => (text: string) => module.default.hyphenateSync(text, { hyphenChar: SHY, minWordLength: 5 }),
+      (module: { default: HyphenModule }) => wordByWord((text) => module.default.hyphenateSync(text, { hyphenChar: SHY, minWordLength: MIN_WORD })),
       () => {
         throw new Error(`The locale pack's hyphenation "${patterns}" names no pattern set of the hyphen package`);
       },
@@ -33,6 +33,31 @@ export function hyphenator(patterns: string): Promise<Hyphenator> {
 }
 
 export const SHY = '\u00ad';
+const MIN_WORD = 5;
+
+/**
+ * A word as the hyphen package reads one: a run of UTF-16 units that are not white space
+ * and not in its punctuation ranges (ASCII punctuation and digits, U+2013–U+203C), the
+ * apostrophe counting as a letter (its `isNotLetter`).
+ */
+const WORD = /(?:'|(?![\s!-@[-`{-~\u2013-\u203c])[\s\S])+/g;
+
+/**
+ * The same text as `hyphenate` gives, computed per distinct word: the package reads a text
+ * one character at a time through a chain of closures, and the body text repeats its words.
+ * A text with `<` (the package skips what looks like a tag) or a soft hyphen already in it
+ * (it leaves such a word alone) goes to the package whole.
+ */
+export function wordByWord(hyphenate: Hyphenator): Hyphenator {
+  const words = new Map<string, string>();
+  const word = (w: string): string => {
+    if (w.length < MIN_WORD) return w;
+    let done = words.get(w);
+    if (done === undefined) words.set(w, (done = hyphenate(w)));
+    return done;
+  };
+  return (text) => (text.includes('<') || text.includes(SHY) ? hyphenate(text) : text.replace(WORD, word));
+}
 
 const SKIP = new Set(['style', 'script', 'head', 'title', 'code', 'pre']);
 

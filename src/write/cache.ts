@@ -5,6 +5,7 @@
  * which subset fonts each edition ships (kept in `.cache/fonts/`: font-cache.ts).
  */
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Point, Position } from 'unist';
@@ -110,15 +111,21 @@ export async function writeCache(outDir: string, state: CacheState): Promise<voi
  * process: the code that runs is the code that was loaded, even if dist/ is rebuilt meanwhile.
  */
 export const codeHash: (root: string) => Promise<string> = memoize(async (root: string): Promise<string> => {
+  // Read synchronously: some 160 files, 9 MB, in a few tens of milliseconds (one await per
+  // file took five times as long, on the way to the first print).
   const hash = createHash('sha256');
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.name.endsWith('.js')) hash.update(entry.name).update(await readFile(path));
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js')) hash.update(entry.name).update(readFileSync(path));
     }
   };
-  await walk(join(root, 'dist')).catch(() => hash.update('no-dist'));
+  try {
+    walk(join(root, 'dist'));
+  } catch {
+    hash.update('no-dist');
+  }
   hash.update(await readFile(join(root, 'package-lock.json')).catch(() => Buffer.from('no-lock')));
   return hash.digest('hex');
 });

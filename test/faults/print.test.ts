@@ -5,11 +5,17 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { BrowserSession, printWithRetry } from '../../src/print/session.js';
-import { PrintError } from '../../src/print/print.js';
+import { PrintError, printOnPage } from '../../src/print/print.js';
+import { WorkerPrinter } from '../../src/print/worker-printer.js';
+import { CHROMIUM_ARGS, findChromium } from '../../src/print/browser.js';
+import puppeteer from 'puppeteer-core';
 
 let session: BrowserSession | undefined;
 afterEach(async () => {
@@ -24,14 +30,22 @@ async function page(html: string): Promise<string> {
   return pathToFileURL(path).href;
 }
 
+/** Alive, and not a zombie waiting to be reaped (a killed child of a stopped worker thread is one until this process exits). */
 function running(pid: number | undefined): boolean {
   if (!pid) return false;
   try {
     process.kill(pid, 0);
-    return true;
+    const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+    return state !== 'Z' && state !== 'X';
   } catch {
     return false;
   }
+}
+
+/** Whether the process has ended within two seconds (a SIGKILL takes effect soon, not at once). */
+async function ends(pid: number | undefined): Promise<boolean> {
+  for (let i = 0; i < 40 && running(pid); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  return !running(pid);
 }
 
 describe('printing', () => {
@@ -42,6 +56,43 @@ describe('printing', () => {
     expect(error).toBeInstanceOf(PrintError);
     expect((error as Error).message).toContain('Blocked network requests');
     expect((error as Error).message).toContain('http://example.org/logo.png');
+  });
+
+  it('never lets a request reach a server, even one at an IP address the host rules do not cover', async () => {
+    const hits: string[] = [];
+    const server = createServer((request, response) => {
+      hits.push(request.url ?? '');
+      response.end('x');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      session = new BrowserSession();
+      const base = `http://127.0.0.1:${port}`;
+      const url = await page(`<link rel="stylesheet" href="${base}/style.css"><p>Text</p><img src="${base}/logo.png" alt=""><script>fetch('${base}/fetch').catch(() => {}); new WebSocket('ws://127.0.0.1:${port}/socket');</script>`);
+      const error = await printWithRetry(session, url, { timeout: 20_000 }).catch((e: unknown) => e);
+      expect((error as Error).message).toContain(`${base}/logo.png`);
+      expect((error as Error).message).toContain(`${base}/style.css`);
+      expect(hits).toEqual([]);
+      // The tab's own blocking alone, in a Chromium without the host resolver rules (which
+      // cover IP addresses too): still refused, still reported. (Not WebSockets: neither the
+      // DevTools blocking nor request interception sees them; the host rules, tested above,
+      // and each edition's Content-Security-Policy do.)
+      const plain = await page(`<link rel="stylesheet" href="${base}/style.css"><p>Text</p><img src="${base}/logo.png" alt=""><script>fetch('${base}/fetch').catch(() => {});</script>`);
+      const bare = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--host-resolver-rules')) });
+      try {
+        const tab = await bare.newPage();
+        await expect(printOnPage(tab, plain, { timeout: 20_000 })).rejects.toThrow(`${base}/logo.png`);
+        expect(hits).toEqual([]);
+        // And that Chromium does reach the server when the page is not ours to print.
+        await (await bare.newPage()).goto(`${base}/direct`);
+        expect(hits).toContain('/direct');
+      } finally {
+        await bare.close();
+      }
+    } finally {
+      server.close();
+    }
   });
 
   it('reuses a warm tab for the next print without carrying anything over from the last one', async () => {
@@ -86,5 +137,38 @@ describe('printing', () => {
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(session.pid()).not.toBe(victim);
     expect(running(victim)).toBe(false);
+  });
+});
+
+describe('printing in the browser’s own thread (the compiled worker the command line uses)', () => {
+  const script = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'bin', 'print-worker.js'));
+
+  it('prints, reports a blocked request as the same PrintError, and kills Chromium from the main thread', async () => {
+    const printer = new WorkerPrinter(script);
+    try {
+      printer.warm(2);
+      const pdf = await printer.print(await page('<p>Text</p>'));
+      expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+      const error = await printer.print(await page('<img src="http://example.org/logo.png" alt="">')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PrintError);
+      expect((error as PrintError).deterministic).toBe(true);
+      expect((error as Error).message).toContain('http://example.org/logo.png');
+      const pid = (printer as unknown as { browser: { pid?: number } }).browser.pid;
+      expect(running(pid)).toBe(true);
+      await printer.kill();
+      expect(await ends(pid)).toBe(true);
+      await expect(printer.print(await page('<p>Text</p>'))).rejects.toThrow('The browser was stopped');
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('closes Chromium with the thread', async () => {
+    const printer = new WorkerPrinter(script);
+    await printer.print(await page('<p>Text</p>'));
+    const pid = (printer as unknown as { browser: { pid?: number } }).browser.pid;
+    expect(running(pid)).toBe(true);
+    await printer.close();
+    expect(await ends(pid)).toBe(true);
   });
 });

@@ -27,6 +27,7 @@ function fakeState(langs: Lang[]): BuildState {
     ok: true,
     cleanup: [],
     printer: () => Promise.reject(new Error('no printer')),
+    concurrency: 2,
     stopped: false,
     jobs: langs.map((lang) => ({ lang })),
     outputs: [],
@@ -45,6 +46,7 @@ function stages(log: string[], options: { printTurns?: number; failTransform?: L
     log.push(`printed ${job.lang}`);
   };
   print.concurrent = true;
+  print.handsOver = true;
   return [transform, print];
 }
 
@@ -69,6 +71,23 @@ describe('checks alongside the editions', () => {
     expect(log.indexOf('check')).toBeGreaterThan(log.indexOf('print en'));
     expect(log.indexOf('check')).toBeLessThan(log.indexOf('printed en'));
     expect(log.filter((l) => l.startsWith('printed'))).toEqual(['printed en', 'printed fr', 'printed es']);
+  });
+
+  it('let the next edition be transformed only once the one before is in the printer’s hands', async () => {
+    const log: string[] = [];
+    const state = fakeState(['en', 'fr', 'es']);
+    const list = stages(log);
+    // A stage between the transform and the print that takes turns (writing files).
+    const stage: EditionStage = async (job) => {
+      for (let i = 0; i < 3; i++) await tick();
+      log.push(`staged ${job.lang}`);
+    };
+    stage.concurrent = true;
+    await runEditions([list[0] as EditionStage, stage, list[1] as EditionStage], state, 2, checks(log, true));
+    expect(log.indexOf('transform fr')).toBeGreaterThan(log.indexOf('print en'));
+    expect(log.indexOf('transform es')).toBeGreaterThan(log.indexOf('print fr'));
+    expect(log.indexOf('check')).toBeGreaterThan(log.indexOf('print en'));
+    expect(log.filter((l) => l.startsWith('printed')).sort()).toEqual(['printed en', 'printed es', 'printed fr']);
   });
 
   it('stop the build: no edition starts after their verdict, and it is the build’s', async () => {
