@@ -5,9 +5,9 @@
  * is hyphenated: not the masthead, nor symbols, <style> or <script>. Chromium prints a soft hyphen only where it breaks
  * a line, and then as the `hyphenate-character` the stylesheet names (a plain hyphen).
  */
-import type { Element, Root } from 'hast';
+import type { Element, Root, Text } from 'hast';
 import type { Plugin } from 'unified';
-import { visitParents } from 'unist-util-visit-parents';
+import { eachElement, eachText } from './text-nodes.js';
 
 type Hyphenator = (text: string) => string;
 
@@ -61,24 +61,19 @@ export function wordByWord(hyphenate: Hyphenator): Hyphenator {
 
 const SKIP = new Set(['style', 'script', 'head', 'title', 'code', 'pre']);
 
-function skipped(ancestors: ReadonlyArray<{ type: string }>): boolean {
-  if (!ancestors.some((a) => a.type === 'element' && (a as Element).tagName === 'main')) return true;
-  return ancestors.some((a) => {
-    if (a.type !== 'element') return false;
-    const e = a as Element;
-    const classes = e.properties['className'];
-    return SKIP.has(e.tagName) || (Array.isArray(classes) && classes.includes('symbol'));
-  });
+/** What is not hyphenated below <main>: code, head matter, and symbols. */
+function pruned(element: Element): boolean {
+  const classes = element.properties['className'];
+  return SKIP.has(element.tagName) || (Array.isArray(classes) && classes.includes('symbol'));
 }
 
 const rehypeHyphenate: Plugin<[{ patterns?: string | undefined }], Root> = function (options) {
   return async function (tree) {
     if (!options.patterns) return;
     const hyphenate = await hyphenator(options.patterns);
-    visitParents(tree, 'text', (node, ancestors) => {
-      if (skipped(ancestors)) return;
-      node.value = hyphenate(node.value);
-    });
+    const text = (node: Text): void => void (node.value = hyphenate(node.value));
+    // Only the body text: the text inside <main> (and not below anything pruned on the way there).
+    eachElement(tree, 'main', (main) => eachText(main, text, pruned), pruned);
   };
 };
 

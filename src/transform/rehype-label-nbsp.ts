@@ -6,7 +6,7 @@
  */
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visitParents } from 'unist-util-visit-parents';
+import { eachText } from './text-nodes.js';
 import type { Locale } from '../types.js';
 
 const NBSP = '\u00a0';
@@ -28,10 +28,7 @@ export function joinLabels(text: string, pattern: RegExp): string {
 const rehypeLabelNbsp: Plugin<[{ labels: Locale['labels'] }], Root> = function (options) {
   const pattern = inlineLabel(options.labels);
   return function (tree) {
-    visitParents(tree, 'text', (node, ancestors) => {
-      if (ancestors.some((a) => a.type === 'element' && (a.tagName === 'style' || a.tagName === 'script'))) return;
-      node.value = joinLabels(node.value, pattern);
-    });
+    eachText(tree, (node) => void (node.value = joinLabels(node.value, pattern)));
   };
 };
 

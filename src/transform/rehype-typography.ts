@@ -6,7 +6,7 @@
  */
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visitParents } from 'unist-util-visit-parents';
+import { eachText } from './text-nodes.js';
 import type { Locale } from '../types.js';
 
 const NBSP = '\u00a0';
@@ -48,10 +48,7 @@ const rehypeTypography: Plugin<[{ typography: Locale['typography'] }], Root> = f
   return function (tree) {
     const rules = options.typography;
     if (!rules) return;
-    visitParents(tree, 'text', (node, ancestors) => {
-      if (ancestors.some((a) => a.type === 'element' && (a.tagName === 'style' || a.tagName === 'script'))) return;
-      node.value = applyTypography(node.value, rules);
-    });
+    eachText(tree, (node) => void (node.value = applyTypography(node.value, rules)));
   };
 };
 
