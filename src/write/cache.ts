@@ -20,6 +20,11 @@ export interface CacheState {
   paragraphs: Record<string, Record<string, number>>;
   /** Per language: the keys of the subset fonts its edition ships (what the font cache keeps). */
   fonts: Record<string, string[]>;
+  /**
+   * Per language: the keys its edition shipped before the last change of them, kept too — an
+   * edit undone (a character added, then taken out) finds its subsets instead of making them again.
+   */
+  fontsBefore?: Record<string, string[]> | undefined;
   /** The last complete build: what it read (`buildKey`), what it reported, what it wrote. */
   last?: LastBuild | undefined;
 }
@@ -44,7 +49,7 @@ const EMPTY: CacheState = { editions: {}, paragraphs: {}, fonts: {} };
 export async function readCache(outDir: string): Promise<CacheState> {
   try {
     const parsed = JSON.parse(await readFile(join(outDir, '.cache', 'state.json'), 'utf8')) as Partial<CacheState>;
-    return { editions: parsed.editions ?? {}, paragraphs: parsed.paragraphs ?? {}, fonts: parsed.fonts ?? {}, last: parsed.last };
+    return { editions: parsed.editions ?? {}, paragraphs: parsed.paragraphs ?? {}, fonts: parsed.fonts ?? {}, fontsBefore: parsed.fontsBefore, last: parsed.last };
   } catch {
     return structuredClone(EMPTY);
   }

@@ -5,7 +5,8 @@
  * code points: src/fonts/subset.ts), so a rebuild — `--force` too — finds it instead of
  * subsetting again. Like the rest of the cache it is written when the build is done
  * (record): a build that fails leaves the output folder as it was. Written atomically; what
- * no edition of the recorded state uses any more is then removed.
+ * no edition of the recorded state uses any more — nor used before its last change (an edit
+ * undone) — is then removed.
  */
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';

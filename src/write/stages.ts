@@ -156,14 +156,20 @@ export async function record(state: BuildState): Promise<void> {
     state.renumbering[lang] = renumbering(cacheState.paragraphs[lang], now);
     cacheState.paragraphs[lang] = now;
     cacheState.editions[lang] = job.key ?? '';
-    // An edition not staged again keeps the fonts it was staged with.
-    if (job.fonts) cacheState.fonts[lang] = job.fonts.subsets.map((s) => s.key);
+    // An edition not staged again keeps the fonts it was staged with; what it shipped before a
+    // change is kept one build longer.
+    if (job.fonts) {
+      const now = job.fonts.subsets.map((s) => s.key);
+      const before = cacheState.fonts[lang];
+      if (before && before.join() !== now.join()) cacheState.fontsBefore = { ...cacheState.fontsBefore, [lang]: before };
+      cacheState.fonts[lang] = now;
+    }
   }
   await writeFileAtomic(join(state.options.outDir, 'renumbering.json'), `${JSON.stringify(state.renumbering, null, 1)}\n`);
   const langs = state.jobs.map((j) => j.lang);
   cacheState.last = state.buildKey ? { key: state.buildKey, langs, findings: saveFindings(state.files), outputs: await outputFiles(state.options.outDir, outputEntries(langs)) } : undefined;
   await writeCachedFonts(state.options.outDir, state.jobs.flatMap((job) => job.fonts?.subsets ?? []));
   await writeCache(state.options.outDir, cacheState);
-  await pruneFontCache(state.options.outDir, new Set(Object.values(cacheState.fonts).flat()));
+  await pruneFontCache(state.options.outDir, new Set([...Object.values(cacheState.fonts), ...Object.values(cacheState.fontsBefore ?? {})].flat()));
   state.ok = true;
 }
