@@ -49,10 +49,16 @@ export async function writeCachedFonts(outDir: string, subsets: ReadonlyArray<{ 
   );
 }
 
-/** Remove what the folder holds besides the subsets of the keys in `keep` (a write a crash cut short too). */
+/** The names this cache writes: a subset, a face with nothing to ship, or what an atomic write of one left (output.ts). */
+const WRITTEN = /\.(?:woff2|none)(?:\.\d+\.tmp)?$/;
+
+/**
+ * Remove the subsets the folder holds besides those of the keys in `keep` (and writes a crash
+ * cut short). Only files of the names this cache writes: anything else put there is left alone.
+ */
 export async function pruneFontCache(outDir: string, keep: ReadonlySet<string>): Promise<void> {
   const dir = fontCacheDir(outDir);
   const entries = await readdir(dir).catch(() => [] as string[]);
   const wanted = new Set([...keep].flatMap((key) => Object.values(names(key))));
-  await Promise.all(entries.filter((name) => !wanted.has(name)).map((name) => rm(join(dir, name), { force: true })));
+  await Promise.all(entries.filter((name) => WRITTEN.test(name) && !wanted.has(name)).map((name) => rm(join(dir, name), { force: true })));
 }
