@@ -155,11 +155,11 @@ export async function runCleanup(state: CheckState): Promise<void> {
  * over to the printer (or has ended): the first edition reaches Chromium as soon as it can,
  * and the later ones are transformed while Chromium prints, not all before the first print.
  */
-export async function runEditions(stages: readonly EditionStage[], state: BuildState, concurrency: number, alongside: ReadonlyArray<Stage<BuildState>> = []): Promise<void> {
+export async function runEditions(stages: readonly EditionStage[], state: BuildState, alongside: ReadonlyArray<Stage<BuildState>> = []): Promise<void> {
   const split = stages.findIndex((s) => s.concurrent);
   const first = split < 0 ? stages : stages.slice(0, split);
   const rest = split < 0 ? [] : stages.slice(split);
-  const limit = pLimit(Math.max(1, concurrency));
+  const limit = pLimit(Math.max(1, state.concurrency));
   const pending: Array<Promise<void>> = [];
   const through = async (list: readonly EditionStage[], job: EditionJob, handedOver = () => {}): Promise<boolean> => {
     for (const stage of list) {
@@ -253,10 +253,9 @@ export interface BuildStages {
 
 export function runBuild(stages: BuildStages): (options: BuildOptions) => Promise<BuildResult> {
   return async (options) => {
-    const concurrency = options.concurrency ?? (Number(process.env['COMPENDIUM_CONCURRENCY']) || availableParallelism());
     const state: BuildState = {
       ...checkState(options),
-      concurrency,
+      concurrency: options.concurrency ?? (Number(process.env['COMPENDIUM_CONCURRENCY']) || availableParallelism()),
       options,
       printer: () => Promise.reject(new Error('Pipeline stage order: no browser stage')),
       stopped: false,
@@ -267,7 +266,7 @@ export function runBuild(stages: BuildStages): (options: BuildOptions) => Promis
     try {
       if (await runStages(stages.before, state)) {
         state.ok = true; // nothing has failed yet
-        await runEditions(stages.edition, state, concurrency, stages.alongside);
+        await runEditions(stages.edition, state, stages.alongside);
         if (state.ok) {
           state.ok = false; // until the last stage has run
           await runStages(stages.after, state);

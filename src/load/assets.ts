@@ -1,5 +1,4 @@
 /** Reads the templates, the font packages' stylesheets and font files (no writes). */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -56,13 +55,10 @@ export function localeFonts(locale: Pick<Locale, 'lang' | 'fonts'>): Promise<Fon
 }
 
 /**
- * A font file's bytes and the hash of them, read once per process (an edition's faces are
- * read only when it is staged; several editions share faces).
+ * A font file's bytes, read once per process and only to be subset (a subset's cache key
+ * names the file by its package release, not by its bytes: src/fonts/subset.ts).
  */
-export const readFontFile: (path: string) => Promise<{ bytes: Uint8Array; hash: string }> = memoize(async (path: string) => {
-  const bytes = new Uint8Array(await readFile(path));
-  return { bytes, hash: createHash('sha256').update(bytes).digest('hex') };
-});
+export const readFontFile: (path: string) => Promise<{ bytes: Uint8Array }> = memoize(async (path: string) => ({ bytes: new Uint8Array(await readFile(path)) }));
 
 /** The version of an installed package, found from the file `require.resolve` gives for it. */
 async function packageVersion(name: string, resolve: (id: string) => string): Promise<string> {

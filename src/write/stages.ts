@@ -159,10 +159,10 @@ export async function record(state: BuildState): Promise<void> {
     // An edition not staged again keeps the fonts it was staged with; what it shipped before a
     // change is kept one build longer.
     if (job.fonts) {
-      const now = job.fonts.subsets.map((s) => s.key);
+      const keys = job.fonts.subsets.map((s) => s.key);
       const before = cacheState.fonts[lang];
-      if (before && before.join() !== now.join()) cacheState.fontsBefore = { ...cacheState.fontsBefore, [lang]: before };
-      cacheState.fonts[lang] = now;
+      if (before && before.join() !== keys.join()) cacheState.fontsBefore = { ...cacheState.fontsBefore, [lang]: before };
+      cacheState.fonts[lang] = keys;
     }
   }
   await writeFileAtomic(join(state.options.outDir, 'renumbering.json'), `${JSON.stringify(state.renumbering, null, 1)}\n`);

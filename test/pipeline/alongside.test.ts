@@ -18,7 +18,7 @@ import type { Lang } from '../../src/types.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-function fakeState(langs: Lang[]): BuildState {
+function fakeState(langs: Lang[], concurrency = 1): BuildState {
   return {
     options: { root: '/nowhere', outDir: '/nowhere/out' },
     coverage: new Map(),
@@ -27,7 +27,7 @@ function fakeState(langs: Lang[]): BuildState {
     ok: true,
     cleanup: [],
     printer: () => Promise.reject(new Error('no printer')),
-    concurrency: 2,
+    concurrency,
     stopped: false,
     jobs: langs.map((lang) => ({ lang })),
     outputs: [],
@@ -66,7 +66,7 @@ describe('checks alongside the editions', () => {
   it('start when the first edition goes to the printer, and run while it prints', async () => {
     const log: string[] = [];
     const state = fakeState(['en', 'fr', 'es']);
-    await runEditions(stages(log), state, 1, checks(log, true));
+    await runEditions(stages(log), state, checks(log, true));
     expect(state.ok).toBe(true);
     expect(log.indexOf('check')).toBeGreaterThan(log.indexOf('print en'));
     expect(log.indexOf('check')).toBeLessThan(log.indexOf('printed en'));
@@ -75,7 +75,7 @@ describe('checks alongside the editions', () => {
 
   it('let the next edition be transformed only once the one before is in the printer’s hands', async () => {
     const log: string[] = [];
-    const state = fakeState(['en', 'fr', 'es']);
+    const state = fakeState(['en', 'fr', 'es'], 2);
     const list = stages(log);
     // A stage between the transform and the print that takes turns (writing files).
     const stage: EditionStage = async (job) => {
@@ -83,7 +83,7 @@ describe('checks alongside the editions', () => {
       log.push(`staged ${job.lang}`);
     };
     stage.concurrent = true;
-    await runEditions([list[0] as EditionStage, stage, list[1] as EditionStage], state, 2, checks(log, true));
+    await runEditions([list[0] as EditionStage, stage, list[1] as EditionStage], state, checks(log, true));
     expect(log.indexOf('transform fr')).toBeGreaterThan(log.indexOf('print en'));
     expect(log.indexOf('transform es')).toBeGreaterThan(log.indexOf('print fr'));
     expect(log.indexOf('check')).toBeGreaterThan(log.indexOf('print en'));
@@ -93,7 +93,7 @@ describe('checks alongside the editions', () => {
   it('stop the build: no edition starts after their verdict, and it is the build’s', async () => {
     const log: string[] = [];
     const state = fakeState(['en', 'fr', 'es', 'ru', 'zh', 'ar']);
-    await runEditions(stages(log, { printTurns: 40 }), state, 1, checks(log, false));
+    await runEditions(stages(log, { printTurns: 40 }), state, checks(log, false));
     expect(state.ok).toBe(false);
     const verdict = log.indexOf('checked');
     expect(log.slice(verdict + 1).some((l) => l.startsWith('transform') || l.startsWith('print '))).toBe(false);
@@ -103,21 +103,21 @@ describe('checks alongside the editions', () => {
   it('explain a failure of an edition transformed before they finished: their findings, not its error', async () => {
     const log: string[] = [];
     const state = fakeState(['en', 'fr']);
-    await expect(runEditions(stages(log, { failTransform: 'en' }), state, 1, checks(log, false))).resolves.toBeUndefined();
+    await expect(runEditions(stages(log, { failTransform: 'en' }), state, checks(log, false))).resolves.toBeUndefined();
     expect(state.ok).toBe(false);
     expect(log).toContain('checked');
   });
 
   it('let an edition’s failure through when the sources pass', async () => {
     const state = fakeState(['en', 'fr']);
-    await expect(runEditions(stages([], { failTransform: 'fr' }), state, 1, checks([], true))).rejects.toThrow('transform of fr failed');
+    await expect(runEditions(stages([], { failTransform: 'fr' }), state, checks([], true))).rejects.toThrow('transform of fr failed');
   });
 
   it('still run when no edition needs printing', async () => {
     const log: string[] = [];
     const unchanged: EditionStage = async () => 'done' as const;
     const state = fakeState(['en', 'fr']);
-    await runEditions([unchanged], state, 1, checks(log, false));
+    await runEditions([unchanged], state, checks(log, false));
     expect(log).toEqual(['check', 'checked']);
     expect(state.ok).toBe(false);
   });
