@@ -159,12 +159,27 @@ const CSS_ESCAPE = /\\([0-9a-f]{1,6})/giu;
  * Control characters and lone surrogates are left out: nothing draws them.
  */
 export function usedCodePoints(pages: readonly string[]): number[] {
-  const used = new Set<number>(DRAWN_BY_THE_BROWSER);
+  // One flag per code point, set in a loop over UTF-16 units: a page of a thousand pages is
+  // ~7 MB, which an iterator of one-character strings and a Set took ~0.3 s to go through.
+  const used = new Uint8Array(0x110000);
+  for (const cp of DRAWN_BY_THE_BROWSER) used[cp] = 1;
   for (const page of pages) {
-    for (const c of decodeHTML(page)) used.add(c.codePointAt(0) ?? 0);
-    for (const m of page.matchAll(CSS_ESCAPE)) used.add(parseInt(m[1] ?? '0', 16));
+    const text = decodeHTML(page);
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      const low = unit >= 0xd800 && unit <= 0xdbff ? text.charCodeAt(i + 1) : 0;
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        used[(unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000] = 1;
+        i++;
+      } else used[unit] = 1;
+    }
+    for (const m of page.matchAll(CSS_ESCAPE)) used[parseInt(m[1] ?? '0', 16)] = 1; // beyond U+10FFFF: not kept
   }
-  return [...used].filter((cp) => cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0) && !(cp >= 0xd800 && cp <= 0xdfff) && cp <= 0x10ffff).sort((a, b) => a - b);
+  const out: number[] = [];
+  for (let cp = 0x20; cp < used.length; cp++) {
+    if (used[cp] === 1 && !(cp >= 0x7f && cp < 0xa0) && !(cp >= 0xd800 && cp <= 0xdfff)) out.push(cp);
+  }
+  return out;
 }
 
 /** A face to ship, and the used code points it covers: what its subset keeps. */

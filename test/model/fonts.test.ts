@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { unified } from 'unified';
 import rehypeStringify from 'rehype-stringify';
 import { h } from 'hastscript';
+import { decodeHTML } from 'entities';
 import { DRAWN_BY_THE_BROWSER, fontFaceCss, formatUnicodeRange, parseUnicodeRange, subsetPlan, usedCodePoints, type FontFaceRule } from '../../src/model/fonts.js';
 
 /** What a page shows of a string: its code points, less those nothing draws. */
@@ -62,6 +63,27 @@ describe('usedCodePoints', () => {
   it('counts the soft hyphens of print.html and the characters of every page given', () => {
     const used = usedCodePoints([page('вопро\u00ADсам', '', ''), page('中文', '', '')]);
     for (const c of 'вопрсам\u00AD中文') expect(used).toContain(c.codePointAt(0));
+  });
+
+  it('gives what the definition gives: every code point of the decoded pages and of their CSS escapes, drawable ones, sorted', () => {
+    // The definition, written plainly (one-character strings and a Set), beside the code's
+    // loop over UTF-16 units: the same on any text, lone surrogates and pairs split across
+    // pages included.
+    const plainly = (pages: string[]): number[] => {
+      const used = new Set<number>(DRAWN_BY_THE_BROWSER);
+      for (const p of pages) {
+        for (const c of decodeHTML(p)) used.add(c.codePointAt(0) ?? 0);
+        for (const m of p.matchAll(/\\([0-9a-f]{1,6})/giu)) used.add(parseInt(m[1] ?? '0', 16));
+      }
+      return [...used].filter((cp) => cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0) && !(cp >= 0xd800 && cp <= 0xdfff) && cp <= 0x10ffff).sort((a, b) => a - b);
+    };
+    const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('&#x1F600;', '&amp;', '&#xD83D;', '\\10FFFF', '\\110000', '\\2010 ', '\uD83D', '\uDE00', '&nbsp;'));
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 8 }).map((xs) => xs.join('')), { maxLength: 3 }), (pages) => {
+        expect(usedCodePoints(pages)).toEqual(plainly(pages));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('is sorted, without repeats, control characters or lone surrogates', () => {
