@@ -10,6 +10,11 @@ import { blankSymbols } from '../../model/symbols.js';
 
 const YEAR = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;
 const WINDOW = 60;
+const SPACED = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Arabic}]';
+const ENDS_IN_LETTER = new RegExp(`${SPACED}$`, 'u');
+
+/** Whether the text before `index` ends in a letter of a spaced script (a word goes on). */
+const afterLetter = (text: string, index: number): boolean => index > 0 && ENDS_IN_LETTER.test(text.slice(Math.max(0, index - 2), index));
 
 export interface OrdinalFinding {
   number: number;
@@ -37,8 +42,9 @@ function compile(spec: NonNullable<Locale['meetingOrdinals']>): Compiled {
     const entries = Object.entries(spec.ordinals).map(([n, re]) => ({ number: Number(n), re: new RegExp(`^(?:${re})$`, 'u') }));
     const any = escapeless(Object.values(spec.ordinals));
     // Word boundaries where words are spaced (Latin, Cyrillic, Arabic); none in Chinese.
-    const spaced = '[\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Arabic}]';
-    const pattern = new RegExp(`(?<!${spaced})(?:(${any})\\s*(?:${spec.word})|(?:${spec.word})\\s+(${any})(?!${spaced}))`, 'giu');
+    // The "not after a letter" is checked at each match (`afterLetter`), not as a lookbehind
+    // at the pattern's start: one there is tried at every position of every paragraph.
+    const pattern = new RegExp(`(?:(${any})\\s*(?:${spec.word})|(?:${spec.word})\\s+(${any})(?!${SPACED}))`, 'giu');
     c = { entries, pattern, word: new RegExp(spec.word, 'iu') };
     compiled.set(spec, c);
   }
@@ -54,7 +60,13 @@ export function findOrdinals(raw: string, spec: NonNullable<Locale['meetingOrdin
   if (!word.test(text)) return [];
   const years = [...text.matchAll(YEAR)].map((m) => ({ start: m.index, end: m.index + m[0].length, value: Number(m[0]) }));
   const out: OrdinalFinding[] = [];
-  for (const match of text.matchAll(pattern)) {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (afterLetter(text, match.index)) {
+      // Not a match here; one may start at the next character, as with a lookbehind.
+      pattern.lastIndex = match.index + ((text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1);
+      continue;
+    }
     const ordinal = (match[1] ?? match[2] ?? '').trim();
     const entry = entries.find((e) => e.re.test(ordinal));
     if (!entry) continue;
