@@ -5,7 +5,7 @@
  */
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { eachElementIn } from '../transform/text-nodes.js';
 import { toString } from 'hast-util-to-string';
 import { contentSecurityPolicy } from './csp.js';
 
@@ -14,7 +14,7 @@ const rehypeCsp: Plugin<[], Root> = function () {
     const scripts: string[] = [];
     const styles: string[] = [];
     let meta: Element | undefined;
-    visit(tree, 'element', (node: Element) => {
+    eachElementIn(tree, (node: Element) => {
       if (node.tagName === 'script' && node.properties['src'] === undefined) scripts.push(toString(node));
       else if (node.tagName === 'style') styles.push(toString(node));
       else if (node.tagName === 'meta' && String(node.properties['httpEquiv'] ?? '').toLowerCase() === 'content-security-policy') meta = node;

@@ -5,7 +5,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, eachElementIn } from './text-nodes.js';
 import { toString } from 'hast-util-to-string';
 
 export interface ContentsOptions {
@@ -23,7 +23,7 @@ function paragraphRange(section: Element, known: Map<Element, Range | undefined>
   const add = (r: Range | undefined) => {
     if (r) range = range ? [Math.min(range[0], r[0]), Math.max(range[1], r[1])] : r;
   };
-  visit(section, 'element', (node) => {
+  eachElementIn(section, (node) => {
     if (node !== section && known.has(node)) {
       add(known.get(node));
       return SKIP;

@@ -5,7 +5,7 @@
  */
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { eachElementIn } from './text-nodes.js';
 import { toString } from 'hast-util-to-string';
 
 const BOOKMARK: Record<string, number> = { h2: 1, h3: 2 };
@@ -13,7 +13,7 @@ const BOOKMARK: Record<string, number> = { h2: 1, h3: 2 };
 const rehypeOutline: Plugin<[], Root> = function () {
   return function (tree, file) {
     const headings: NonNullable<typeof file.data.headings> = [];
-    visit(tree, 'element', (node) => {
+    eachElementIn(tree, (node) => {
       if (!/^h[1-6]$/.test(node.tagName)) return;
       const id = node.properties['id'];
       headings.push({

@@ -6,7 +6,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { eachElementIn } from './text-nodes.js';
 
 /** A symbol's text split after each slash, with a break opportunity between the parts. */
 export function withBreaks(symbol: string): ElementContent[] {
@@ -18,7 +18,7 @@ export function withBreaks(symbol: string): ElementContent[] {
 
 const rehypeSymbolBreaks: Plugin<[], Root> = function () {
   return function (tree) {
-    visit(tree, 'element', (node: Element) => {
+    eachElementIn(tree, (node: Element) => {
       const classes = node.properties['className'];
       if (!(Array.isArray(classes) && classes.includes('symbol')) || node.tagName !== 'a') return;
       node.children = node.children.flatMap((child) => (child.type === 'text' ? withBreaks(child.value) : [child]));

@@ -6,15 +6,15 @@
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { Plugin } from 'unified';
-import { SKIP, visitParents } from 'unist-util-visit-parents';
+import { replaceTexts } from './text-nodes.js';
 import { findSymbols, symbolProblems, undocsUrl } from '../model/symbols.js';
+
+/** Where no symbol is linked: inside a link already, style sheets, scripts, the head. */
+const unlinked = (element: Element): boolean => ['a', 'style', 'script', 'title', 'head'].includes(element.tagName);
 
 const rehypeSymbolLinks: Plugin<[{ lang: string; yearSeries?: readonly string[] }], Root> = function (options) {
   return function (tree) {
-    visitParents(tree, 'text', (node: Text, ancestors) => {
-      if (ancestors.some((a) => a.type === 'element' && ['a', 'style', 'script', 'title', 'head'].includes(a.tagName))) return;
-      const parent = ancestors.at(-1) as Element | Root | undefined;
-      if (!parent) return;
+    replaceTexts(tree, (node: Text) => {
       const parts: ElementContent[] = [];
       let last = 0;
       for (const found of findSymbols(node.value)) {
@@ -30,12 +30,10 @@ const rehypeSymbolLinks: Plugin<[{ lang: string; yearSeries?: readonly string[] 
           last = part.index + part.text.length;
         }
       }
-      if (parts.length === 0) return;
+      if (parts.length === 0) return undefined;
       if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
-      const index = parent.children.indexOf(node);
-      parent.children.splice(index, 1, ...(parts as Array<Element & Text>));
-      return [SKIP, index + parts.length];
-    });
+      return parts;
+    }, unlinked);
   };
 };
 
