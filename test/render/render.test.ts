@@ -64,3 +64,26 @@ describe('fonts', () => {
     expect(css).not.toContain('greek');
   });
 });
+
+describe('the HTML template', () => {
+  it('is filled afresh for each page: what one page put in it is not in the next (it is parsed once)', async () => {
+    const { unified } = await import('unified');
+    const { default: rehypeTemplate } = await import('../../src/render/rehype-template.js');
+    const { default: rehypeStringify } = await import('rehype-stringify');
+    const template = '<!doctype html><html><head><title data-slot="title"></title></head><body><main data-slot="main"></main><p data-slot-class="cls">x</p></body></html>';
+    const page = async (title: string, text: string, cls: string) => {
+      const processor = unified().use(rehypeTemplate, { template, slots: { title, cls }, htmlAttributes: { lang: title }, bodySlot: 'main' }).use(rehypeStringify);
+      const tree = await processor.run({ type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] }] });
+      return processor.stringify(tree);
+    };
+    const first = await page('en', 'first body', 'one');
+    const second = await page('fr', 'second body', 'two');
+    expect(first).toContain('<title>en</title>');
+    expect(first).toContain('first body');
+    expect(first).toContain('class="one"');
+    expect(second).toContain('<html lang="fr">');
+    expect(second).toContain('second body');
+    expect(second).toContain('class="two"');
+    for (const leftover of ['first body', '"one"', '>en<', 'lang="en"']) expect(second).not.toContain(leftover);
+  });
+});
