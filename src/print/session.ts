@@ -113,8 +113,14 @@ export class BrowserSession {
   }
 
   async close(): Promise<void> {
-    // A browser still starting (see `warm`) is waited for and closed too.
+    // A browser still starting (see `warm`) is waited for and closed too, and so are the tabs
+    // still opening in it: a tab whose browser closes under it leaves Puppeteer waiting 30 s
+    // for its target, and the process with it (a build refused at its lock took 31 s). A
+    // browser that hangs while opening them is closed after 5 s all the same.
     await this.launching?.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(this.opening), new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]);
+    clearTimeout(timer);
     await this.restart();
   }
 
