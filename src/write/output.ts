@@ -5,7 +5,7 @@
  * sees a half-written file, and a failed build leaves the previous outputs untouched.
  */
 import { lstat, mkdir, mkdtemp, open, rename, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -85,6 +85,30 @@ export async function stageFile(edition: StagedEdition, name: string, data: stri
   const path = join(edition.dir, name);
   if (!inside(edition.dir, path)) throw new Error(`Refusing to write outside the edition folder: ${name}`);
   await writeFile(path, data);
+}
+
+/**
+ * What an edition's folder holds that no build writes there: a build writes its pages
+ * (index.html, print.html), its PDF, and fonts/ with the fonts' stylesheet and WOFF2 files.
+ * The folder is replaced whole, so anything else in it (an editor's notes) would be lost.
+ */
+export function foreignInEdition(dir: string, pdf: string): string[] {
+  const list = (path: string) => {
+    try {
+      return readdirSync(path, { withFileTypes: true });
+    } catch {
+      return []; // absent: nothing to lose
+    }
+  };
+  const foreign: string[] = [];
+  for (const entry of list(dir)) {
+    if (entry.name === 'fonts' && entry.isDirectory()) {
+      for (const font of list(join(dir, 'fonts'))) {
+        if (!(font.isFile() && (font.name === 'fonts.css' || font.name.endsWith('.woff2')))) foreign.push(`fonts/${font.name}`);
+      }
+    } else if (!(entry.isFile() && ['index.html', 'print.html', pdf].includes(entry.name))) foreign.push(entry.name);
+  }
+  return foreign.sort();
 }
 
 /** Swap a staged edition into `outDir/<lang>`. */

@@ -13,12 +13,12 @@ import { fixedDate } from '../postprocess/fixed-date.js';
 import { pdfName } from '../render/edition.js';
 import { paragraphKeys, renumbering } from '../render/renumbering.js';
 import { acquireLock } from './lock.js';
-import { checkOutputFolder, checkReplaceable, markOutputFolder } from './output-folder.js';
+import { checkOutputFolder, checkReplaceable, markOutputFolder, OutputFolderError, type OutputFolder } from './output-folder.js';
 import { writeIndexPage } from './index-page.js';
 import { buildKey, codeHash, editionKey, outputFiles, readCache, restoreFindings, sameOutputs, saveFindings, writeCache } from './cache.js';
 import { inputsDigest } from '../load/inputs.js';
 import { pruneFontCache, writeCachedFonts } from './font-cache.js';
-import { commitEdition, createStaging, removeStaging, stageEdition, stageFile, writeFileAtomic } from './output.js';
+import { commitEdition, createStaging, foreignInEdition, removeStaging, stageEdition, stageFile, writeFileAtomic } from './output.js';
 
 /** Everything a build reads from the project (the code and packages are in `codeHash`). */
 function inputPaths(state: BuildState): string[] {
@@ -72,10 +72,24 @@ async function removeEmptyUpTo(dir: string, top: string): Promise<void> {
   }
 }
 
+/**
+ * The entries a build replaces must be ones it wrote (output-folder.ts), and an edition's
+ * folder, replaced whole, must hold only what a build puts there.
+ */
+function checkReplacing(folder: OutputFolder, langs: readonly string[]): void {
+  checkReplaceable(folder, [...langs, ...OUTPUT_ENTRIES]);
+  for (const lang of langs) {
+    const foreign = foreignInEdition(join(folder.dir, lang), pdfName(lang));
+    if (foreign.length > 0) {
+      throw new OutputFolderError(`Refusing to replace ${join(folder.dir, lang)}: it holds ${foreign.join(', ')}, which no build of this tool writes there (move ${foreign.length === 1 ? 'it' : 'them'} away, or choose another --out)`);
+    }
+  }
+}
+
 /** Stage: one build at a time per output folder, and a private staging folder in it. */
 export async function lock(state: BuildState): Promise<void> {
   const langs = required(state.project, 'the project').editions.map((e) => e.lang);
-  checkReplaceable(required(state.folder, 'the output folder'), [...langs, ...OUTPUT_ENTRIES]);
+  checkReplacing(required(state.folder, 'the output folder'), langs);
   // A folder this build makes is removed again if the build leaves nothing in it (a build
   // stopped by the checks); rmdir never removes a folder with anything in it.
   const made = await mkdir(state.options.outDir, { recursive: true });
@@ -131,9 +145,9 @@ export async function save(job: EditionJob): Promise<void> {
 /** Stage: every edition printed — only now replace the previous outputs (only what the tool wrote). */
 export async function commit(state: BuildState): Promise<void> {
   const folder = required(state.folder, 'the output folder');
-  const names = [...state.jobs.filter((j) => j.staged).map((j) => j.lang), ...OUTPUT_ENTRIES];
-  checkReplaceable(folder, names);
-  await markOutputFolder(folder, names);
+  const langs = state.jobs.filter((j) => j.staged).map((j) => j.lang);
+  checkReplacing(folder, langs);
+  await markOutputFolder(folder, [...langs, ...OUTPUT_ENTRIES]);
   for (const job of state.jobs) {
     if (!job.staged) continue;
     const dir = await commitEdition(job.staged, state.options.outDir);

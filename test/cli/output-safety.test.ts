@@ -79,4 +79,22 @@ describe('a folder the tool wrote', () => {
     expect(treeHash(join(out, 'fr'))).toBe(mine);
     expect(existsSync(join(out, 'en', 'compendium-en.pdf'))).toBe(true);
   });
+
+  it("refuses to replace an edition's folder holding a file no build writes there: exit 2, nothing changed", () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'out-inside-')), 'editions');
+    const first = run(['build', '--lang', 'en', '--out', out, '--quiet']);
+    expect(first.status, first.stderr).toBe(0);
+    writeFileSync(join(out, 'en', 'notes-by-editor.txt'), 'the editor\'s\n');
+    mkdirSync(join(out, 'en', 'fonts', 'mine'));
+    const before = treeHash(out);
+    const started = Date.now();
+    const again = run(['build', '--lang', 'en', '--out', out, '--force', '--quiet']);
+    // Refused at the lock while Chromium still opens its tabs: the process does not stay
+    // behind for Puppeteer's 30-second wait on a tab whose browser was closed (it did).
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/Refusing to replace .*en: it holds fonts\/mine, notes-by-editor\.txt, which no build of this tool writes there/);
+    expect(again.stderr).not.toMatch(STACK);
+    expect(treeHash(out)).toBe(before);
+  });
 });
