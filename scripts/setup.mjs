@@ -102,7 +102,7 @@ async function ensureCompiled() {
   const { build } = await import('rolldown');
   await build({
     // The browser's thread is an entry of its own: src/print/printer.ts starts it from beside itself.
-    input: { compendium: join(root, 'dist', 'cli', 'main.js'), 'print-worker': join(root, 'dist', 'print', 'print-worker.js') },
+    input: { compendium: join(root, 'dist', 'cli', 'bin.js'), 'print-worker': join(root, 'dist', 'print', 'print-worker.js') },
     platform: 'node',
     logLevel: 'warn',
     // Loaded from node_modules at run time, not bundled: their WebAssembly glue (emscripten)

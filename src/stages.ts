@@ -32,7 +32,15 @@ export interface CheckOptions {
   sourcesDir?: string | undefined;
   /** What the previous run in this process found (watch): unchanged languages are not checked again. */
   memo?: BuildMemo | undefined;
+  /**
+   * The environment the run sees (default: the process's): SOURCE_DATE_EPOCH,
+   * COMPENDIUM_CONCURRENCY, CHROMIUM_PATH, COMPENDIUM_PRINT_TIMEOUT.
+   */
+  env?: NodeJS.ProcessEnv | undefined;
 }
+
+/** The environment a run sees: its own, else the process's. */
+export const envOf = (options: CheckOptions): NodeJS.ProcessEnv => options.env ?? process.env;
 
 export interface BuildOptions extends CheckOptions {
   outDir: string;
@@ -255,7 +263,7 @@ export function runBuild(stages: BuildStages): (options: BuildOptions) => Promis
   return async (options) => {
     const state: BuildState = {
       ...checkState(options),
-      concurrency: options.concurrency ?? (Number(process.env['COMPENDIUM_CONCURRENCY']) || availableParallelism()),
+      concurrency: options.concurrency ?? (Number(envOf(options)['COMPENDIUM_CONCURRENCY']) || availableParallelism()),
       options,
       printer: () => Promise.reject(new Error('Pipeline stage order: no browser stage')),
       stopped: false,

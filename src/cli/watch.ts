@@ -27,6 +27,10 @@ export interface WatchOptions {
   langs?: readonly Lang[] | undefined;
   /** Quiet time after a change before rebuilding (ms). */
   debounce?: number | undefined;
+  /** The environment the builds see (default: the process's). */
+  env?: NodeJS.ProcessEnv | undefined;
+  /** A warm browser to print with, kept open when watch stops (default: one of watch's own). */
+  session?: BrowserSession | undefined;
   log(line: string): void;
   report(result: BuildResult): void;
 }
@@ -36,8 +40,8 @@ export async function watch(options: WatchOptions): Promise<{ stop(): Promise<vo
   checkOutputFolder(options.outDir, { root: options.root, sources: options.sourcesDir, templates: options.templatesDir });
   let reloader: LiveReload | undefined;
   const server = await serve(options.outDir, options.port, options.host ?? DEFAULT_HOST, { onReady: (r) => (reloader = r) });
-  const { BrowserSession: Session } = await import('../print/session.js');
-  const session: BrowserSession = new Session();
+  const session: BrowserSession = options.session ?? (await ownSession(options.env ?? process.env));
+  const closeSession = () => (options.session ? Promise.resolve() : session.close());
   // Languages whose sources did not change are neither checked nor transformed again.
   const memo = createMemo();
   let stopping = false;
@@ -45,7 +49,7 @@ export async function watch(options: WatchOptions): Promise<{ stop(): Promise<vo
     const started = performance.now();
     options.log(`${why}: building`);
     try {
-      const result = await build({ root: options.root, outDir: options.outDir, sourcesDir: options.sourcesDir, langs: options.langs, session, memo });
+      const result = await build({ root: options.root, outDir: options.outDir, sourcesDir: options.sourcesDir, langs: options.langs, session, memo, env: options.env });
       options.report(result);
       const printed = result.outputs.filter((o) => !o.cached).map((o) => o.lang);
       options.log(
@@ -87,7 +91,7 @@ export async function watch(options: WatchOptions): Promise<{ stop(): Promise<vo
   } catch (error) {
     await watcher.close();
     await new Promise<void>((done) => server.close(() => done()));
-    await session.close();
+    await closeSession();
     throw error;
   }
   return {
@@ -98,7 +102,13 @@ export async function watch(options: WatchOptions): Promise<{ stop(): Promise<vo
       await watcher.close();
       await running;
       await new Promise<void>((done) => server.close(() => done()));
-      await session.close();
+      await closeSession();
     },
   };
+}
+
+/** Watch's own warm browser, found where the environment says. */
+async function ownSession(env: NodeJS.ProcessEnv): Promise<BrowserSession> {
+  const [{ BrowserSession: Session }, { launchBrowser, findChromium }] = await Promise.all([import('../print/session.js'), import('../print/browser.js')]);
+  return new Session(() => launchBrowser(findChromium(env)));
 }

@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { required, runCleanup, type BuildState, type EditionJob } from '../stages.js';
+import { envOf, required, runCleanup, type BuildState, type EditionJob } from '../stages.js';
 import type { BrowserSession } from './session.js';
 import { onInterrupt } from './interrupt.js';
 import { releaseMemory } from '../memory.js';
@@ -26,14 +26,15 @@ export interface Printer {
 /** The browser's thread, beside this module once compiled (not when the sources run as TypeScript). */
 const WORKER = new URL('./print-worker.js', import.meta.url);
 
-async function startPrinter(given: BrowserSession | undefined): Promise<Printer> {
+async function startPrinter(given: BrowserSession | undefined, env: NodeJS.ProcessEnv): Promise<Printer> {
   if (!given && existsSync(fileURLToPath(WORKER))) {
     const { WorkerPrinter } = await import('./worker-printer.js');
-    return new WorkerPrinter(WORKER);
+    return new WorkerPrinter(WORKER, env);
   }
-  const { BrowserSession: Session, printWithRetry } = await import('./session.js');
-  const session = given ?? new Session();
-  return { warm: (tabs) => session.warm(tabs), print: (url) => printWithRetry(session, url), close: () => session.close(), kill: () => session.kill() };
+  const [{ BrowserSession: Session, printWithRetry }, { launchBrowser, findChromium }, { printTimeout }] = await Promise.all([import('./session.js'), import('./browser.js'), import('./print.js')]);
+  const session = given ?? new Session(() => launchBrowser(findChromium(env)));
+  const timeout = printTimeout(env);
+  return { warm: (tabs) => session.warm(tabs), print: (url) => printWithRetry(session, url, { timeout }), close: () => session.close(), kill: () => session.kill() };
 }
 
 /**
@@ -44,7 +45,7 @@ async function startPrinter(given: BrowserSession | undefined): Promise<Printer>
  */
 export async function browser(state: BuildState): Promise<void> {
   let started: Promise<Printer> | undefined;
-  state.printer = () => (started ??= startPrinter(state.options.session));
+  state.printer = () => (started ??= startPrinter(state.options.session, envOf(state.options)));
   const given = state.options.session;
   const unregister = onInterrupt(async () => {
     state.stopped = true;

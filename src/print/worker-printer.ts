@@ -31,8 +31,9 @@ export class WorkerPrinter {
   private readonly ended: Promise<void>;
   private gone: Error | undefined;
 
-  constructor(script: URL) {
-    this.worker = new Worker(script);
+  /** `env`: the thread's environment (CHROMIUM_PATH, COMPENDIUM_PRINT_TIMEOUT). */
+  constructor(script: URL, env: NodeJS.ProcessEnv = process.env) {
+    this.worker = new Worker(script, { env });
     this.worker.on('message', (reply: PrintReply) => {
       if (reply.op === 'launched') this.browser = { pid: reply.pid, dataDir: reply.dataDir };
       else if (reply.op === 'printed') this.settle(reply.id)?.resolve(reply.pdf);

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Lang } from '../types.js';
-import { required, type BuildState, type EditionJob } from '../stages.js';
+import { envOf, required, type BuildState, type EditionJob } from '../stages.js';
 import { fixedDate } from '../postprocess/fixed-date.js';
 import { pdfName } from '../render/edition.js';
 import { paragraphKeys, renumbering } from '../render/renumbering.js';
@@ -39,7 +39,7 @@ export async function unchanged(state: BuildState): Promise<'stop' | void> {
   if (memo) return;
   const [cacheState, code, inputs] = await Promise.all([readCache(outDir), codeHash(state.options.root), inputsDigest(inputPaths(state))]);
   state.cache = cacheState;
-  state.buildKey = buildKey({ code, inputs, langs, sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'] });
+  state.buildKey = buildKey({ code, inputs, langs, sourceDateEpoch: envOf(state.options)['SOURCE_DATE_EPOCH'] });
   const last = cacheState.last;
   if (force || !last || last.key !== state.buildKey) return;
   if (!sameOutputs(last.outputs, await outputFiles(outDir, outputEntries(last.langs)))) return;
@@ -108,7 +108,7 @@ export async function lock(state: BuildState): Promise<void> {
 export async function cache(job: EditionJob, state: BuildState): Promise<'done' | void> {
   const edition = required(job.edition, 'the transformed edition');
   const { outDir, force } = state.options;
-  job.key = editionKey(required(state.code, 'the code hash'), `${edition.html}\0${edition.printHtml}`, fixedDate(edition.source.meta.date));
+  job.key = editionKey(required(state.code, 'the code hash'), `${edition.html}\0${edition.printHtml}`, fixedDate(edition.source.meta.date, envOf(state.options)));
   const unchanged =
     !force &&
     required(state.cache, 'the cache').editions[job.lang] === job.key &&

@@ -7,7 +7,7 @@ import { copySources, edit, presentLangs } from '../helpers/sources.js';
 describe('add-paper', () => {
   it('scaffolds the paper in every language; check then says what is left, and passes once it is written', async () => {
     const sources = await copySources(presentLangs());
-    const run = cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG.4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'demand', '--topic', 'emerging forms of demand']);
+    const run = await cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG.4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'demand', '--topic', 'emerging forms of demand']);
     expect(run.status, run.stderr).toBe(0);
     for (const lang of presentLangs()) {
       expect(await readdir(join(sources, lang, 'papers'))).toContain('CTOC-COP-WG.4-2021-2.md');
@@ -23,7 +23,7 @@ describe('add-paper', () => {
     const toAdd = (registry?.[1] ?? '').replace(/^ {4}/gm, '');
     expect(toAdd).toBe('  - number: 11\n    year: 2021\n');
 
-    const again = cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG.4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'demand']);
+    const again = await cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG.4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'demand']);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('Already there');
 
@@ -32,7 +32,7 @@ describe('add-paper', () => {
       await edit(join(sources, lang, 'papers', 'CTOC-COP-WG.4-2021-2.md'), (t) => t.replace(/⟦topic[^⟧]*⟧/u, 'demand').replace(/⟦[^⟧]*⟧/u, 'Text.'));
     }
     await edit(join(sources, 'meetings.yaml'), (t) => `${t}${toAdd}`);
-    const check = cli(['check', '--sources', sources]);
+    const check = await cli(['check', '--sources', sources]);
     // Nothing left but the warnings about the translations' placeholder job numbers.
     expect(check.stderr).toContain('5 warnings');
     expect(check.stderr.split('\n').filter((l) => / (error|warning) /.test(l) && !l.includes('is a placeholder, not confirmed'))).toEqual([]);
@@ -41,13 +41,13 @@ describe('add-paper', () => {
 
   it('refuses an unknown theme or a malformed symbol', async () => {
     const sources = await copySources(presentLangs());
-    const theme = cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG.4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'nope']);
+    const theme = await cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG.4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'nope']);
     expect(theme.status).toBe(1);
     expect(theme.stderr).toContain('Unknown theme "nope": one of ');
-    const typo = cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG.4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'demnd']);
+    const typo = await cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG.4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'demnd']);
     expect(typo.status).toBe(1);
     expect(typo.stderr).toContain('Unknown theme "demnd": did you mean "demand"?');
-    const symbol = cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'demand']);
+    const symbol = await cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'demand']);
     expect(symbol.status).toBe(1);
     expect(symbol.stderr).toContain('missing dot in "WG4"');
   });

@@ -33,8 +33,8 @@ beforeAll(async () => {
 });
 
 describe('messages a person can act on', () => {
-  it('suggest the theme and key meant, place a YAML error at its opening quote, and give the registry lines to add', () => {
-    const run = cli(['check', '--format', 'json', '--sources', sources]);
+  it('suggest the theme and key meant, place a YAML error at its opening quote, and give the registry lines to add', async () => {
+    const run = await cli(['check', '--format', 'json', '--sources', sources]);
     expect(run.status).toBe(1);
     const findings = JSON.parse(run.stdout) as Finding[];
     const at = (name: string) => findings.filter((f) => f.file.endsWith(name));
@@ -48,20 +48,20 @@ describe('messages a person can act on', () => {
 });
 
 describe('check FILE|DIR…', () => {
-  it('reports the files named (loading what they depend on), says what else there is, and exits by them', () => {
+  it('reports the files named (loading what they depend on), says what else there is, and exits by them', async () => {
     const paper = join(sources, PAPERS, 'CTOC-COP-WG.4-2010-5.md');
-    const one = cli(['check', '--sources', sources, paper]);
+    const one = await cli(['check', '--sources', sources, paper]);
     expect(one.status).toBe(1);
     const lines = one.stderr.trim().split('\n');
     expect(lines[0]).toBe(`${relative(ROOT, paper)}:5:1: error Unknown theme \`case-managment\`: did you mean \`case-management\`? (compendium-structure)`);
     expect(one.stderr).not.toContain('2010-4.md');
     expect(one.stderr).toMatch(/\(\d+ errors? in files not named: run check without paths to see them\)/);
 
-    const clean = cli(['check', '--sources', sources, '--format', 'json', join(sources, PAPERS, 'CTOC-COP-WG.4-2010-2.md')]);
+    const clean = await cli(['check', '--sources', sources, '--format', 'json', join(sources, PAPERS, 'CTOC-COP-WG.4-2010-2.md')]);
     expect(clean.status, clean.stderr).toBe(0);
     expect(JSON.parse(clean.stdout)).toEqual([]);
 
-    const folder = cli(['check', '--sources', sources, '--format', 'json', join(sources, PAPERS)]);
+    const folder = await cli(['check', '--sources', sources, '--format', 'json', join(sources, PAPERS)]);
     const files = new Set((JSON.parse(folder.stdout) as Finding[]).map((f) => f.file));
     expect([...files].every((f) => f.includes('/en/papers/'))).toBe(true);
     expect(files.size).toBeGreaterThanOrEqual(4);
@@ -78,7 +78,7 @@ describe('check FILE|DIR…', () => {
     const other = join(copy, PAPERS, 'CTOC-COP-WG.4-2010-2.md');
     await edit(named, (t) => t.replace('The term “demand”', 'The term "demand"'));
     await edit(other, (t) => t.replace(/\n$/, ' A "quoted" word.\n'));
-    const run = cli(['check', '--fix', '--sources', copy, named]);
+    const run = await cli(['check', '--fix', '--sources', copy, named]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('Fixed 2 finding(s) in 1 file(s).');
     expect(run.stderr).not.toContain('not fixed'); // the file not named is left alone, not refused
@@ -89,7 +89,7 @@ describe('check FILE|DIR…', () => {
 
   it('refuses a file the check does not read', async () => {
     await writeFile(join(sources, 'en', 'notes.txt'), 'x');
-    const run = cli(['check', '--sources', sources, join(sources, 'en', 'notes.txt')]);
+    const run = await cli(['check', '--sources', sources, join(sources, 'en', 'notes.txt')]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('is not a source the check reads');
   });
@@ -133,16 +133,16 @@ describe('colour', () => {
     return spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...base, ...env } }).stdout;
   };
 
-  it('on a terminal unless NO_COLOR, TERM=dumb or --no-color; in a pipe only with FORCE_COLOR or --color', () => {
+  it('on a terminal unless NO_COLOR, TERM=dumb or --no-color; in a pipe only with FORCE_COLOR or --color', async () => {
     expect(onTerminal({})).toContain(`${ESC}31merror`);
     expect(onTerminal({ NO_COLOR: '1' })).not.toContain(ESC);
     expect(onTerminal({ TERM: 'dumb' })).not.toContain(ESC);
     expect(onTerminal({}, '--no-color')).not.toContain(ESC);
     expect(onTerminal({}, '--format', 'json')).not.toContain(ESC);
-    expect(cli(['check', '--sources', sources]).stderr).not.toContain(ESC);
-    expect(cli(['check', '--sources', sources], { FORCE_COLOR: '1' }).stderr).toContain(`${ESC}31merror`);
-    expect(cli(['check', '--sources', sources, '--color']).stderr).toContain(`${ESC}31merror`);
-    expect(cli(['check', '--sources', sources, '--no-color'], { FORCE_COLOR: '1' }).stderr).not.toContain(ESC);
+    expect((await cli(['check', '--sources', sources])).stderr).not.toContain(ESC);
+    expect((await cli(['check', '--sources', sources], { FORCE_COLOR: '1' })).stderr).toContain(`${ESC}31merror`);
+    expect((await cli(['check', '--sources', sources, '--color'])).stderr).toContain(`${ESC}31merror`);
+    expect((await cli(['check', '--sources', sources, '--no-color'], { FORCE_COLOR: '1' })).stderr).not.toContain(ESC);
   });
 });
 

@@ -83,7 +83,7 @@ describe('languages built apart, then assembled', () => {
   beforeAll(async () => {
     sources = await copySources(langs);
     full = await mkdtemp(join(tmpdir(), 'ci-full-'));
-    const built = cli(['build', '--out', full, '--sources', sources, '--quiet']);
+    const built = await cli(['build', '--out', full, '--sources', sources, '--quiet']);
     expect(built.status, built.stderr).toBe(0);
   });
 
@@ -105,11 +105,11 @@ describe('languages built apart, then assembled', () => {
     const assembled = await mkdtemp(join(tmpdir(), 'ci-assembled-'));
     for (const lang of langs) {
       const job = await mkdtemp(join(tmpdir(), `ci-${lang}-`));
-      const built = cli(['build', '--lang', lang, '--out', job, '--sources', sources, '--quiet']);
+      const built = await cli(['build', '--lang', lang, '--out', job, '--sources', sources, '--quiet']);
       expect(built.status, built.stderr).toBe(0);
       await cp(join(job, lang), join(assembled, lang), { recursive: true });
     }
-    const index = cli(['index', '--out', assembled, '--sources', sources]);
+    const index = await cli(['index', '--out', assembled, '--sources', sources]);
     expect(index.status, index.stderr).toBe(0);
     expect(index.stdout).toBe('');
 
@@ -120,8 +120,8 @@ describe('languages built apart, then assembled', () => {
     for (const [path, bytes] of expected) expect(Buffer.compare(actual.get(path) as Buffer, bytes), path).toBe(0);
   });
 
-  it('a rebuild with nothing changed says so in one line', () => {
-    const again = cli(['build', '--out', full, '--sources', sources]);
+  it('a rebuild with nothing changed says so in one line', async () => {
+    const again = await cli(['build', '--out', full, '--sources', sources]);
     expect(again.status).toBe(0);
     // One line, besides the warnings about the sample translations' placeholder job numbers.
     expect(unexpectedOutput(again.stderr)).toEqual(['2 editions unchanged, nothing printed']);
@@ -130,7 +130,7 @@ describe('languages built apart, then assembled', () => {
 
   it('index with no edition in the folder says what to do, exit 1', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'ci-empty-'));
-    const run = cli(['index', '--out', empty, '--sources', sources]);
+    const run = await cli(['index', '--out', empty, '--sources', sources]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('No edition in');
   });

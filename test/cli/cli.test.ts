@@ -6,17 +6,17 @@ import { cli } from '../helpers/cli.js';
 import { copySources, edit } from '../helpers/sources.js';
 
 describe('the command line', () => {
-  it('prints help', () => {
-    const run = cli(['--help']);
+  it('prints help', async () => {
+    const run = await cli(['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('build');
-    const build = cli(['build', '--help']);
+    const build = await cli(['build', '--help']);
     expect(build.status).toBe(0);
     expect(build.stdout).toContain('--lang');
   });
 
-  it('rejects an unknown language with exit 2', () => {
-    const run = cli(['build', '--lang', 'de']);
+  it('rejects an unknown language with exit 2', async () => {
+    const run = await cli(['build', '--lang', 'de']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Unknown language de');
   });
@@ -30,7 +30,7 @@ describe('the command line', () => {
 
     const sources = await copySources();
     await edit(join(sources, 'en', 'papers', 'CTOC-COP-WG.4-2019-3.md'), (t) => t.replace('theme: consular-and-diplomatic-officers', 'theme: consular'));
-    const bad = cli(['build', '--lang', 'en', '--out', out, '--sources', sources]);
+    const bad = await cli(['build', '--lang', 'en', '--out', out, '--sources', sources]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^\S*CTOC-COP-WG\.4-2019-3\.md:5:1: error Unknown theme `consular`: did you mean `consular-and-diplomatic-officers`\? \(compendium-structure\)$/m);
     expect(bad.stderr).not.toMatch(/\n\s+at .*\.js:\d+/); // no stack trace
@@ -41,7 +41,8 @@ describe('the command line', () => {
 
   it('says how to install Chromium when it is missing', async () => {
     const out = await mkdtemp(join(tmpdir(), 'cli-nochrome-'));
-    const run = cli(['build', '--lang', 'en', '--out', out], { CHROMIUM_PATH: '/nonexistent/chromium' });
+    // Its own Chromium (not the shared one): what is tested is how a build finds one.
+    const run = await cli(['build', '--lang', 'en', '--out', out], { CHROMIUM_PATH: '/nonexistent/chromium' }, { session: false });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Chromium was not found');
     expect(run.stderr).toContain('apt-get install chromium');
@@ -50,18 +51,18 @@ describe('the command line', () => {
 });
 
 describe('check on the command line', () => {
-  it('passes the unbroken sources with exit 0, in every format (warning only of the placeholder job numbers)', () => {
-    const human = cli(['check']);
+  it('passes the unbroken sources with exit 0, in every format (warning only of the placeholder job numbers)', async () => {
+    const human = await cli(['check']);
     expect(human.status).toBe(0);
     expect(human.stderr).toContain('5 warnings');
-    const json = cli(['check', '--format', 'json']);
+    const json = await cli(['check', '--format', 'json']);
     expect(json.status).toBe(0);
     const findings = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
     // The five sample translations' job numbers are placeholders, reported until confirmed.
     expect(findings.map((f) => `${String(f['severity'])} ${String(f['ruleId'])} ${String(f['file']).replace(/.*sources\//, '')}`).sort()).toEqual(
       ['ar', 'es', 'fr', 'ru', 'zh'].map((lang) => `warning job-number ${lang}/document.yaml`),
     );
-    const gh = cli(['check', '--format', 'github']);
+    const gh = await cli(['check', '--format', 'github']);
     expect(gh.status).toBe(0);
     expect(gh.stdout.trim().split('\n').every((line) => line.startsWith('::warning ') && line.includes('placeholder'))).toBe(true);
   });
@@ -69,16 +70,16 @@ describe('check on the command line', () => {
   it('reports a broken source with exit 1 as JSON and GitHub annotations, and the build refuses to print', async () => {
     const sources = await copySources(['en']);
     await edit(join(sources, 'en', 'document.yaml'), (t) => t.replace('jobNumber: V.21-05275', 'jobNumber: V.21-5275'));
-    const json = cli(['check', '--format', 'json', '--sources', sources]);
+    const json = await cli(['check', '--format', 'json', '--sources', sources]);
     expect(json.status).toBe(1);
     const [finding] = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
     expect(finding).toMatchObject({ line: 11, column: 1, endLine: 11, severity: 'error', ruleId: 'job-number' });
     expect(String(finding?.['file'])).toMatch(/en\/document\.yaml$/);
-    const gh = cli(['check', '--format', 'github', '--sources', sources]);
+    const gh = await cli(['check', '--format', 'github', '--sources', sources]);
     expect(gh.status).toBe(1);
     expect(gh.stdout).toMatch(/^::error file=.*en\/document\.yaml,line=11,col=1,endLine=11,endColumn=1,title=job-number::Job number V\.21-5275 is malformed/);
     const out = await mkdtemp(join(tmpdir(), 'cli-refuse-'));
-    const built = cli(['build', '--out', out, '--sources', sources]);
+    const built = await cli(['build', '--out', out, '--sources', sources]);
     expect(built.status).toBe(1);
     expect(built.stderr).toContain('job-number');
     expect(await readdir(out)).toEqual([]);
@@ -89,7 +90,7 @@ describe('check on the command line', () => {
     const paper = join(sources, 'en', 'papers', 'CTOC-COP-WG.4-2010-3.md');
     await edit(paper, (t) => t.replace('The term “demand”', 'The term "demand"').replace('symbol: CTOC/COP/WG.4/2010/3', 'symbol: CTOC/COP/WG.4/2010/3\n# \u200b'));
     await edit(join(sources, 'en', 'document.yaml'), (t) => t.replace('jobNumber: V.21-05275', 'jobNumber: V.21-5275'));
-    const run = cli(['check', '--fix', '--sources', sources]);
+    const run = await cli(['check', '--fix', '--sources', sources]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Fixed 3 finding(s) in 1 file(s)');
     // Each file changed, and what changed in it.
@@ -106,11 +107,11 @@ describe('check on the command line', () => {
     const sources = await copySources(['en']);
     const intro = join(sources, 'en', 'introduction.md');
     await edit(intro, (t) => t.replace(/<!-- check-ignore-next meetings[^>]*-->\n\n/, ''));
-    const without = cli(['check', '--format', 'json', '--sources', sources]);
+    const without = await cli(['check', '--format', 'json', '--sources', sources]);
     expect(without.status).toBe(1);
     expect(JSON.parse(without.stdout)).toEqual([expect.objectContaining({ ruleId: 'meetings', line: 3, column: 202 })]);
     await edit(intro, (t) => `<!-- check-ignore-next typography: nothing to accept here -->\n\n${t}`);
-    const stale = cli(['check', '--format', 'json', '--sources', sources]);
+    const stale = await cli(['check', '--format', 'json', '--sources', sources]);
     const findings = JSON.parse(stale.stdout) as Array<{ ruleId: string; severity: string }>;
     expect(findings.map((f) => f.ruleId).sort()).toEqual(['meetings', 'unused-ignore']);
   });

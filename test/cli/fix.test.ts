@@ -20,7 +20,7 @@ it('repairs only what is safe, says what it changed, and a second run changes no
   await edit(paper, (t) =>
     t.replace('The term “demand”', 'The term "demand" (see [the guide](https://example.org/a-b "the \'best\' guide"), `code "x" 1-2`, ISO 3166-1 and pages 12-15)'),
   );
-  const run = cli(['check', '--fix', '--lang', 'en', '--sources', sources]);
+  const run = await cli(['check', '--fix', '--lang', 'en', '--sources', sources]);
   expect(run.stderr).toMatch(/fixed .*themes\.yaml: 2 change\(s\)/);
   expect(run.stderr).toMatch(/fixed .*CTOC-COP-WG\.4-2010-3\.md: 3 change\(s\)/);
   expect(run.stderr).toMatch(/not fixed .*themes\.yaml:\d+:35 .*the YAML would no longer parse/);
@@ -35,7 +35,7 @@ it('repairs only what is safe, says what it changed, and a second run changes no
   expect(md).toContain('The term “demand” (see [the guide](https://example.org/a-b "the \'best\' guide"), `code "x" 1-2`, ISO 3166-1 and pages 12–15)');
 
   const before = treeHash(sources);
-  const again = cli(['check', '--fix', '--lang', 'en', '--sources', sources]);
+  const again = await cli(['check', '--fix', '--lang', 'en', '--sources', sources]);
   expect(again.stderr).toContain('Nothing fixed.');
   expect(again.stderr).not.toMatch(/^fixed /m);
   expect(treeHash(sources)).toBe(before);

@@ -37,7 +37,7 @@ function raw(path: string, options: { method?: string; host?: string } = {}): Pr
 
 beforeAll(async () => {
   out = join(mkdtempSync(join(tmpdir(), 'serve-')), 'output');
-  const run = cli(['build', '--lang', 'en', '--out', out, '--quiet']);
+  const run = await cli(['build', '--lang', 'en', '--out', out, '--quiet']);
   expect(run.status, run.stderr).toBe(0);
   // Ways out of the root an attacker (or an accident) could leave in it.
   symlinkSync('/etc', join(out, 'etc'));
@@ -130,8 +130,8 @@ describe('answers', () => {
     expect(pdf.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
-  it('a missing output folder: "run build first", exit 1', () => {
-    const r = cli(['serve', '--out', join(out, 'nowhere'), '--port', '0']);
+  it('a missing output folder: "run build first", exit 1', async () => {
+    const r = await cli(['serve', '--out', join(out, 'nowhere'), '--port', '0']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/does not exist: run build first/);
   });

@@ -13,8 +13,8 @@ import { parseCommand, UsageError, type CommandSpec } from '../../src/cli/args.j
 const COMMANDS = ['build', 'check', 'rules', 'add-paper', 'serve', 'watch', 'index'];
 
 /** A misuse must not run anything: exit 2, the command's usage on stderr, stdout empty. */
-function expectUsage(args: string[], command: string | undefined, words: RegExp): void {
-  const run = cli(args);
+async function expectUsage(args: string[], command: string | undefined, words: RegExp): Promise<void> {
+  const run = await cli(args);
   expect(run.status, `${args.join(' ')}\n${run.stderr}`).toBe(2);
   expect(run.stdout).toBe('');
   expect(run.stderr).toMatch(words);
@@ -54,28 +54,28 @@ describe('usage errors, through the command line', () => {
     [['--lang', 'en', 'build'], undefined, /options go after the command/],
     [[], undefined, /a command is needed/],
     [['help', 'nope'], undefined, /Unknown command "nope"/],
-  ] as Array<[string[], string | undefined, RegExp]>)('%j', (args, command, words) => {
-    expectUsage(args, command, words);
+  ] as Array<[string[], string | undefined, RegExp]>)('%j', async (args, command, words) => {
+    await expectUsage(args, command, words);
   });
 
-  it('every command has its own --help on stdout, exit 0', () => {
+  it('every command has its own --help on stdout, exit 0', async () => {
     for (const command of COMMANDS) {
-      const run = cli([command, '--help']);
+      const run = await cli([command, '--help']);
       expect(run.status, command).toBe(0);
       expect(run.stderr).toBe('');
       expect(run.stdout).toMatch(new RegExp(`^Usage: compendium ${command}\\b`));
       expect(run.stdout).toContain('-h, --help');
     }
-    expect(cli(['help', 'check']).stdout).toBe(cli(['check', '-h']).stdout);
-    const general = cli(['--help']);
+    expect((await cli(['help', 'check'])).stdout).toBe((await cli(['check', '-h'])).stdout);
+    const general = await cli(['--help']);
     expect(general.status).toBe(0);
     for (const command of COMMANDS) expect(general.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
-  it('--version prints the package version alone on stdout', () => {
+  it('--version prints the package version alone on stdout', async () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-v']) {
-      const run = cli([flag]);
+      const run = await cli([flag]);
       expect(run.status).toBe(0);
       expect(run.stdout).toBe(`${version}\n`);
       expect(run.stderr).toBe('');

@@ -23,20 +23,20 @@ describe('the font cache across an edit and its undoing', () => {
     const paper = join(sources, 'en', 'papers', 'CTOC-COP-WG.4-2013-2.md');
     const original = await readFile(paper, 'utf8');
 
-    expect(cli(args).status).toBe(0);
+    expect((await cli(args)).status).toBe(0);
     const first = await cacheFiles(out);
     const firstCss = await readFile(join(out, 'en', 'fonts', 'fonts.css'), 'utf8');
     // ¤ (U+00A4): in the Latin faces' range, and in no English source.
     expect(original.includes('¤')).toBe(false);
     await edit(paper, (t) => t.replace(/\n$/, ' ¤\n'));
-    expect(cli(args).status).toBe(0);
+    expect((await cli(args)).status).toBe(0);
     const second = await cacheFiles(out);
     // New subsets for the Latin faces, and the first build's ones still there.
     expect([...second.keys()].filter((name) => !first.has(name)).length).toBeGreaterThan(0);
     for (const [name, time] of first) expect(second.get(name), name).toBe(time);
 
     await edit(paper, () => original);
-    expect(cli(args).status).toBe(0);
+    expect((await cli(args)).status).toBe(0);
     const third = await cacheFiles(out);
     // Nothing subset again: every file the first build made is the same file, untouched.
     for (const [name, time] of first) expect(third.get(name), name).toBe(time);

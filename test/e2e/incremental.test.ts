@@ -18,21 +18,21 @@ describe('incremental builds', () => {
     const out = await mkdtemp(join(tmpdir(), 'incr-'));
     const args = ['build', '--lang', 'en,fr', '--out', out, '--sources', sources];
 
-    const cold = cli(args);
+    const cold = await cli(args);
     expect(cold.status, cold.stderr).toBe(0);
     expect(cold.stderr).toContain('2 printed');
     const enPdf = join(out, 'en', 'compendium-en.pdf');
     const before = (await stat(enPdf)).mtimeMs;
     const bytes = await readFile(enPdf);
 
-    const warm = cli(args);
+    const warm = await cli(args);
     expect(warm.status).toBe(0);
     expect(unexpectedOutput(warm.stderr)).toEqual(['2 editions unchanged, nothing printed']); // besides the placeholder job-number warnings
     expect((await stat(enPdf)).mtimeMs).toBe(before);
 
     // A new paragraph in one French paper: only French is printed again.
     await edit(join(sources, 'fr', 'papers', 'CTOC-COP-WG.4-2013-2.md'), (t) => t.replace(/\n$/, ' Phrase ajoutée.\n'));
-    const frOnly = cli(args);
+    const frOnly = await cli(args);
     expect(frOnly.status, frOnly.stderr).toBe(0);
     expect(frOnly.stderr).toContain('1 printed');
     expect(frOnly.stderr).toMatch(/en: .*\(unchanged/);
@@ -46,7 +46,7 @@ describe('incremental builds', () => {
         return parts.join('\n\n');
       });
     }
-    const moved = cli(args);
+    const moved = await cli(args);
     expect(moved.status, moved.stderr).toBe(0);
     expect(moved.stderr).toContain('2 printed');
     expect(moved.stderr).toMatch(/en: paragraphs renumbered 5→6, 6→7, .*88→89, 89→90; new 5\n/);
@@ -69,7 +69,7 @@ describe('incremental builds', () => {
     await writeFile(join(cacheDir, `${key}.woff2`), full);
     const subsets = async () => Object.fromEntries(await Promise.all((await readdir(cacheDir)).map(async (f) => [f, (await stat(join(cacheDir, f))).mtimeMs] as const)));
     const cached = await subsets();
-    const forced = cli([...args, '--force']);
+    const forced = await cli([...args, '--force']);
     expect(forced.stderr).toContain('2 printed');
     expect(Buffer.compare(await readFile(enPdf), bytes)).not.toBe(0);
     expect(Buffer.compare(await readFile(join(out, 'en', 'fonts', face)), full)).toBe(0);

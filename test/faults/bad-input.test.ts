@@ -56,7 +56,7 @@ describe('bad input (test/fixtures/bad-input/cases.yaml)', () => {
     const dir = await copySources(['en']);
     await apply(dir, c);
     const started = Date.now();
-    const run = cli(['check', '--format', 'grouped', '--sources', dir]);
+    const run = await cli(['check', '--format', 'grouped', '--sources', dir]);
     expect(run.status, run.stderr).toBe(c.status ?? 1);
     expect(run.stderr).toMatch(new RegExp(c.where));
     expect(run.stderr).not.toMatch(STACK);

@@ -21,7 +21,7 @@ describe('faults', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ro-'));
     const file = join(dir, 'not-a-folder');
     await writeFile(file, 'x');
-    const run = cli(['build', '--lang', 'en', '--out', file]);
+    const run = await cli(['build', '--lang', 'en', '--out', file]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^error: .*not-a-folder: it is a file, not a folder/m);
     expect(run.stderr).not.toMatch(STACK);
@@ -30,11 +30,11 @@ describe('faults', () => {
   it('a second build on the same output folder stops with a clear message', async () => {
     const out = await mkdtemp(join(tmpdir(), 'lock-'));
     await writeFile(join(out, '.build.lock'), String(process.pid)); // a live process holds it
-    const run = cli(['build', '--lang', 'en', '--out', out]);
+    const run = await cli(['build', '--lang', 'en', '--out', out]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`Another build (pid ${process.pid}) is writing to ${out}`);
     await writeFile(join(out, '.build.lock'), '999999999'); // stale: no such process
-    const again = cli(['build', '--lang', 'en', '--out', out, '--quiet']);
+    const again = await cli(['build', '--lang', 'en', '--out', out, '--quiet']);
     expect(again.status, again.stderr).toBe(0);
     expect(await readdir(out)).not.toContain('.build.lock');
   });
@@ -45,7 +45,7 @@ describe('faults', () => {
     await writeFile(fake, '#!/bin/sh\necho "this is not a browser" >&2\nexit 3\n');
     await chmod(fake, 0o755);
     const out = await mkdtemp(join(tmpdir(), 'nochrome-'));
-    const run = cli(['build', '--lang', 'en', '--out', out], { CHROMIUM_PATH: fake });
+    const run = await cli(['build', '--lang', 'en', '--out', out], { CHROMIUM_PATH: fake });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`Chromium at ${fake} failed to start`);
     expect(run.stderr).not.toMatch(STACK);

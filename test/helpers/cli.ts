@@ -1,10 +1,59 @@
+/**
+ * The command line for tests: `cli(args)` calls `run` (src/cli/run.ts) in this process, with
+ * strings for its streams, and prints with the run's one warm Chromium (below). What only a
+ * process can show (the bin's wiring, signals, EPIPE, a terminal) uses `cliProcess`, which
+ * starts the bundle scripts/setup.mjs builds (dist/bin/compendium.js) as a user would.
+ */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { inject } from 'vitest';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { run } from '../../src/cli/run.js';
+import { BrowserSession } from '../../src/print/session.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Run the command line as a user would: the bundle scripts/setup.mjs builds before the tests (dist/bin/compendium.js). */
-export function cli(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  /** The working folder (default: the project root). */
+  cwd?: string;
+  /** Aborted to stop the command as Ctrl-C would (reason 'SIGINT' or 'SIGTERM'). */
+  signal?: AbortSignal;
+  /** `false`: the build starts a Chromium of its own (to test how it finds, starts or loses one). */
+  session?: BrowserSession | false;
+  /** Called with what the command has printed so far, each time it prints. */
+  onOutput?: (out: { stdout: string; stderr: string }) => void;
+}
+
+/** Run the command line in this process, as `compendium <args>` in the project folder with `env` added to the environment. */
+export async function cli(args: string[], env: NodeJS.ProcessEnv = {}, options: CliOptions = {}): Promise<CliResult> {
+  const out = { stdout: '', stderr: '' };
+  const stream = (name: 'stdout' | 'stderr') => ({
+    write(text: string) {
+      out[name] += text;
+      options.onOutput?.(out);
+      return true;
+    },
+  });
+  const status = await run(args, {
+    stdout: stream('stdout'),
+    stderr: stream('stderr'),
+    env: { ...process.env, ...env },
+    cwd: options.cwd ?? ROOT,
+    root: ROOT,
+    signal: options.signal,
+    session: options.session === false ? undefined : sharedSession(),
+  });
+  return { status, ...out };
+}
+
+/** Run the bundled command line as a child process (only for what a process alone shows). */
+export function cliProcess(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -12,6 +61,40 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = {}): { status: numb
     timeout: 170_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let shared: BrowserSession | undefined;
+
+/**
+ * The test run's one warm Chromium (started by test/global-setup.ts), as a BrowserSession of
+ * this test file: it connects on the first print, and its close closes the tabs it opened
+ * and disconnects, leaving the browser to the other files.
+ */
+export function sharedSession(): BrowserSession {
+  return (shared ??= new BrowserSession(async () => {
+    const browser = await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint') });
+    const mine = new Set<Page>();
+    const newPage = browser.newPage.bind(browser);
+    browser.newPage = async (...args: Parameters<typeof newPage>) => {
+      const page = await newPage(...args);
+      mine.add(page);
+      return page;
+    };
+    return {
+      browser,
+      userDataDir: '',
+      async close() {
+        await Promise.all([...mine].map((page) => page.close().catch(() => undefined)));
+        await browser.disconnect().catch(() => undefined);
+      },
+    };
+  }));
+}
+
+/** Close this file's connection to the shared browser (test/setup-file.ts, after each file). */
+export async function closeSharedSession(): Promise<void> {
+  await shared?.close();
+  shared = undefined;
 }
 
 /**

@@ -50,7 +50,7 @@ describe('translate export, then import', () => {
     const sources = await copySources(presentLangs());
     const before = await snapshot(sources);
     const out = join(sources, '..', `${relative(join(sources, '..'), sources)}-xliff`);
-    const exported = cli(['translate', 'export', '--lang', TRANSLATIONS.join(','), '--sources', sources, '--out', out]);
+    const exported = await cli(['translate', 'export', '--lang', TRANSLATIONS.join(','), '--sources', sources, '--out', out]);
     expect(exported.status, exported.stderr).toBe(0);
     const project = await load(sources);
     for (const lang of TRANSLATIONS) {
@@ -59,7 +59,7 @@ describe('translate export, then import', () => {
       const xml = edit(await readFile(path, 'utf8'), (doc) => { reorder(doc); addNote(doc, `${PAPER}#p2`, 'Checked against the terminology database.'); });
       if (lang === 'ar') {
         await writeFile(path, xml);
-        const run = cli(['translate', 'import', path, '--sources', sources]);
+        const run = await cli(['translate', 'import', path, '--sources', sources]);
         expect(run.status, run.stderr).toBe(0);
         expect(run.stderr).toContain('Nothing changed.');
       } else {
@@ -83,7 +83,7 @@ describe('translate export, then import', () => {
       if (lang === 'fr') {
         const path = join(sources, '..', `${lang}-one.xlf`);
         await writeFile(path, xml);
-        const run = cli(['translate', 'import', path, '--sources', sources]);
+        const run = await cli(['translate', 'import', path, '--sources', sources]);
         expect(run.status, run.stderr).toBe(0);
         expect(run.stderr).toContain(`${lang}: 1 unit(s) changed`);
       } else {
@@ -111,13 +111,13 @@ describe('translate export, then import', () => {
     const older = await exportXliff(sources, 'fr');
     await editFile(join(sources, 'en', 'papers', `${PAPER}.md`), (t) => t.replace('the paper contains an overview of the actors', 'the paper gives an overview of the actors'));
 
-    const checked = cli(['check', '--format', 'json', '--sources', sources]);
+    const checked = await cli(['check', '--format', 'json', '--sources', sources]);
     expect(checked.status).toBe(0); // a warning by default
     const stale = (JSON.parse(checked.stdout) as Array<{ file: string; line: number; ruleId: string; message: string }>).filter((d) => d.ruleId === 'stale-translation');
     expect(stale.map((d) => `${d.file.split('/').slice(-3).join('/')}:${d.line}`).sort()).toEqual(TRANSLATIONS.map((l) => `${l}/papers/${PAPER}.md:7`).sort());
     for (const d of stale) expect(d.message).toContain('[-contains-]{+gives+}');
 
-    const status = cli(['status', '--format', 'json', '--sources', sources]);
+    const status = await cli(['status', '--format', 'json', '--sources', sources]);
     const rows = JSON.parse(status.stdout) as Array<{ lang: string; units: number; translated: number; stale: number; missing: number }>;
     expect(rows.map((r) => [r.lang, r.stale, r.missing, r.translated + 1 === r.units])).toEqual(TRANSLATIONS.map((l) => [l, 1, 0, true]));
 
@@ -131,7 +131,7 @@ describe('translate export, then import', () => {
 
     // Export what is stale, translate it (the tool confirms it), import: nothing is stale any more.
     const out = join(sources, '..', 'stale-xliff');
-    expect(cli(['translate', 'export', '--only', 'stale', '--lang', TRANSLATIONS.join(','), '--sources', sources, '--out', out]).status).toBe(0);
+    expect((await cli(['translate', 'export', '--only', 'stale', '--lang', TRANSLATIONS.join(','), '--sources', sources, '--out', out])).status).toBe(0);
     const edited = await load(sources);
     for (const lang of TRANSLATIONS) {
       const xml = await readFile(join(out, `compendium-${lang}.xlf`), 'utf8');
@@ -146,14 +146,14 @@ describe('translate export, then import', () => {
       await writeFilesAtomic(plan?.writes ?? []);
     }
     // Nothing stale any more: nothing to export.
-    const none = cli(['translate', 'export', '--only', 'stale', '--lang', 'fr', '--sources', sources, '--out', join(sources, '..', 'none')]);
+    const none = await cli(['translate', 'export', '--only', 'stale', '--lang', 'fr', '--sources', sources, '--out', join(sources, '..', 'none')]);
     expect(none.status).toBe(0);
     expect(none.stderr).toContain('fr: nothing to export (--only stale), no file written');
     const fixed = await load(sources);
     expect(TRANSLATIONS.map((lang) => languageStatus(fixed, lang)).map((r) => [r.lang, r.stale, r.translated === r.units])).toEqual(TRANSLATIONS.map((l) => [l, 0, true]));
 
     // --force imports the old file's text and leaves the unit stale (it translates the older original).
-    const forced = cli(['translate', 'import', oldPath, '--force', '--sources', sources]);
+    const forced = await cli(['translate', 'import', oldPath, '--force', '--sources', sources]);
     expect(forced.status, forced.stderr).toBe(0);
     expect(forced.stderr).toContain(`left stale (${PAPER}#p2)`);
     expect(languageStatus(await load(sources), 'fr').stale).toBe(1);
@@ -242,7 +242,7 @@ describe('translate export, then import', () => {
     });
     const path = join(sources, '..', 'mixed.xlf');
     await writeFile(path, mixed);
-    const run = cli(['translate', 'import', path, '--sources', sources]);
+    const run = await cli(['translate', 'import', path, '--sources', sources]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`mixed\\.xlf:${lineOf(mixed, 'name="CTOC-COP-WG.4-2010-2#p1"')}:\\d+: error Unit CTOC-COP-WG.4-2010-2#p1`));
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
@@ -300,8 +300,8 @@ describe('translate export, then import', () => {
     expect(project.translations?.zh).toBeUndefined();
   });
 
-  it('says what is wrong with the command line (exit 2)', () => {
-    const run = cli(['translate', 'export', '--xliff', '3.0', '--lang', 'fr']);
+  it('says what is wrong with the command line (exit 2)', async () => {
+    const run = await cli(['translate', 'export', '--xliff', '3.0', '--lang', 'fr']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--xliff takes 2.0 or 1.2, not "3.0"');
   });
@@ -322,7 +322,7 @@ describe('translate export, then import', () => {
 
   it('add-paper fits in: the new paper exports as missing and, imported, leaves no ⟦…⟧ and a clean check', async () => {
     const sources = await copySources(presentLangs());
-    const added = cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG.4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'demand', '--topic', 'emerging forms of demand']);
+    const added = await cli(['add-paper', '--sources', sources, '--symbol', 'CTOC/COP/WG.4/2021/2', '--year', '2021', '--meeting', '11', '--theme', 'demand', '--topic', 'emerging forms of demand']);
     expect(added.status, added.stderr).toBe(0);
     await editFile(join(sources, 'en', 'papers', 'CTOC-COP-WG.4-2021-2.md'), (t) => t.replace('⟦summary paragraphs⟧', 'The paper reviews recent research on demand.'));
     await editFile(join(sources, 'meetings.yaml'), (t) => `${t}  - number: 11\n    year: 2021\n`);
@@ -354,12 +354,12 @@ describe('translate export, then import', () => {
       await writeFilesAtomic(plan?.writes ?? []);
       expect(await readFile(join(sources, lang, 'papers', 'CTOC-COP-WG.4-2021-2.md'), 'utf8')).not.toMatch(/⟦|⟧/u);
     }
-    const check = cli(['check', '--sources', sources]);
+    const check = await cli(['check', '--sources', sources]);
     // No finding but the warnings about the sample translations' placeholder job numbers.
     expect(unexpectedOutput(check.stderr)).toEqual([]);
     expect(check.status).toBe(0);
     // The table a person reads: every translation 251 of 251 units, 100 %.
-    const table = cli(['status', '--sources', sources]);
+    const table = await cli(['status', '--sources', sources]);
     expect(table.status).toBe(0);
     const [header, ...lines] = table.stdout.trim().split('\n');
     expect(header?.split(/\s{2,}/)).toEqual(['language', 'units', 'translated', 'stale', 'missing', 'done']);
