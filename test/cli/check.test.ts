@@ -1,14 +1,13 @@
 /**
  * `check` as editors and CI use it: messages a person can act on, positional paths, exit
- * codes with --max-warnings and --frail, colour on a real terminal, and clean JSON on stdout.
+ * codes with --max-warnings and --frail, colour, and clean JSON on stdout (what only a
+ * process shows, a real terminal and a reader that stops early: test/cli/bin.test.ts).
  */
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { cli, ROOT } from '../helpers/cli.js';
-import { copySources, edit } from '../helpers/sources.js';
+import { copySources, edit, projectWith } from '../helpers/sources.js';
 
 interface Finding {
   file: string;
@@ -67,7 +66,7 @@ describe('check FILE|DIR…', () => {
     expect(files.size).toBeGreaterThanOrEqual(4);
 
     // A relative path is read from the current directory, as a shell user means it.
-    const here = spawnSync(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), 'check', '--sources', '.', '--format', 'json', join('en', 'papers', 'CTOC-COP-WG.4-2010-5.md')], { cwd: sources, encoding: 'utf8' });
+    const here = await cli(['check', '--sources', '.', '--format', 'json', join('en', 'papers', 'CTOC-COP-WG.4-2010-5.md')], {}, { cwd: sources });
     expect(here.status, here.stderr).toBe(1);
     expect((JSON.parse(here.stdout) as Finding[]).map((f) => f.file)).toEqual(['en/papers/CTOC-COP-WG.4-2010-5.md']);
   });
@@ -97,26 +96,21 @@ describe('check FILE|DIR…', () => {
 
 describe('warnings, --max-warnings and --frail', () => {
   it('exit 0 with warnings, 1 past --max-warnings or with --frail', async () => {
-    // A project whose configuration makes typography a warning: the command line beside its
-    // own compendium.config.yaml (the bundle finds its root from where it is).
-    const root = await mkdtemp(join(tmpdir(), 'project-'));
-    await cp(join(ROOT, 'dist', 'bin'), join(root, 'dist', 'bin'), { recursive: true });
-    await cp(join(ROOT, 'package.json'), join(root, 'package.json'));
-    for (const dir of ['node_modules', 'templates']) await symlink(join(ROOT, dir), join(root, dir));
-    await writeFile(join(root, 'compendium.config.yaml'), 'rules:\n  typography: warning\nyearSeries:\n  - CTOC/COP/WG.4\n');
+    // A project whose configuration makes typography a warning (test/helpers/project.ts).
+    const root = await projectWith('rules:\n  typography: warning\nyearSeries:\n  - CTOC/COP/WG.4\n');
     const warned = await copySources(['en']);
     await edit(join(warned, PAPERS, 'CTOC-COP-WG.4-2010-3.md'), (t) => t.replace('The term “demand”', 'The term "demand"'));
-    const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'bin', 'compendium.js'), 'check', '--sources', warned, ...args], { cwd: root, encoding: 'utf8' });
+    const run = (...args: string[]) => cli(['check', '--sources', warned, ...args], {}, { root, cwd: root });
 
-    const plain = run();
+    const plain = await run();
     expect(plain.status, plain.stderr).toBe(0);
     expect(plain.stderr).toMatch(/:\d+:\d+: warning Straight quotation mark.*\(typography\)\n2 warnings\n$/);
-    expect(run('--max-warnings', '2').status).toBe(0);
-    const over = run('--max-warnings', '1');
+    expect((await run('--max-warnings', '2')).status).toBe(0);
+    const over = await run('--max-warnings', '1');
     expect(over.status).toBe(1);
     expect(over.stderr).toContain('2 warnings: more than --max-warnings 1 allows.');
-    expect(run('--frail').status).toBe(1);
-    const json = run('--frail', '--format', 'json');
+    expect((await run('--frail')).status).toBe(1);
+    const json = await run('--frail', '--format', 'json');
     expect(json.status).toBe(1);
     expect((JSON.parse(json.stdout) as Finding[]).map((f) => f.severity)).toEqual(['warning', 'warning']);
   });
@@ -124,37 +118,11 @@ describe('warnings, --max-warnings and --frail', () => {
 
 describe('colour', () => {
   const ESC = '\x1b[';
-  /** Run check under a real pseudo-terminal (util-linux `script`), so stderr is a TTY. */
-  const onTerminal = (env: Record<string, string>, ...args: string[]) => {
-    const command = [process.execPath, join(ROOT, 'dist', 'bin', 'compendium.js'), 'check', '--sources', sources, ...args].map((a) => `'${a}'`).join(' ');
-    const base = { ...process.env, TERM: 'xterm' } as Record<string, string | undefined>;
-    delete base['NO_COLOR'];
-    delete base['FORCE_COLOR'];
-    return spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...base, ...env } }).stdout;
-  };
-
-  it('on a terminal unless NO_COLOR, TERM=dumb or --no-color; in a pipe only with FORCE_COLOR or --color', async () => {
-    expect(onTerminal({})).toContain(`${ESC}31merror`);
-    expect(onTerminal({ NO_COLOR: '1' })).not.toContain(ESC);
-    expect(onTerminal({ TERM: 'dumb' })).not.toContain(ESC);
-    expect(onTerminal({}, '--no-color')).not.toContain(ESC);
-    expect(onTerminal({}, '--format', 'json')).not.toContain(ESC);
+  // On a real terminal: test/cli/bin.test.ts (only a process has one).
+  it('in a pipe only with FORCE_COLOR or --color; --no-color wins', async () => {
     expect((await cli(['check', '--sources', sources])).stderr).not.toContain(ESC);
     expect((await cli(['check', '--sources', sources], { FORCE_COLOR: '1' })).stderr).toContain(`${ESC}31merror`);
     expect((await cli(['check', '--sources', sources, '--color'])).stderr).toContain(`${ESC}31merror`);
     expect((await cli(['check', '--sources', sources, '--no-color'], { FORCE_COLOR: '1' })).stderr).not.toContain(ESC);
   });
 });
-
-describe('a reader that stops early', () => {
-  it('(`check --format json | head`) gets no stack trace, and the exit code is still the findings\'', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), 'check', '--format', 'json', '--sources', sources], { stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.destroy(); // closed before the command writes
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
-    expect(code).toBe(1);
-  });
-});
-

@@ -6,20 +6,14 @@
  * leaves what the editor put beside the editions alone.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../helpers/cli.js';
+import { cli, ROOT } from '../helpers/cli.js';
 import { treeHash } from '../helpers/tree-hash.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
-const BIN = join(ROOT, 'dist', 'bin', 'compendium.js');
-
-function run(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): { status: number | null; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
-  return { status: r.status, stderr: r.stderr };
-}
+const run = (args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) => cli(args, env, { cwd });
 
 /** Everything a build must never touch: the project's own folders (not node_modules, dist, output). */
 const projectHash = (): string => treeHash(ROOT, (name) => ['node_modules', 'dist', 'output', '.git'].includes(name));
@@ -50,10 +44,10 @@ describe('build --out refuses, exit 2, nothing changed', () => {
     ['the sources in another case', () => ({ out: 'Sources' }), /only by case/],
     ['the file-system root', () => ({ out: '/' }), /root of the file system|contains the project folder/],
   ];
-  it.each(shapes)('%s', (_what, shape, message) => {
+  it.each(shapes)('%s', async (_what, shape, message) => {
     const { out, cwd } = shape();
     const before = [projectHash(), treeHash(scratch)];
-    const r = run(['build', '--lang', 'en', '--out', out], cwd, { HOME: join(scratch, 'home') });
+    const r = await run(['build', '--lang', 'en', '--out', out], cwd, { HOME: join(scratch, 'home') });
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/^error: Refusing to write the editions to --out /m);
     expect(r.stderr).toMatch(message);
@@ -64,31 +58,31 @@ describe('build --out refuses, exit 2, nothing changed', () => {
 });
 
 describe('a folder the tool wrote', () => {
-  it('is marked on the first build; a rebuild replaces only the editions, never the editor\'s files beside them', () => {
+  it('is marked on the first build; a rebuild replaces only the editions, never the editor\'s files beside them', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'out-fresh-')), 'new', 'editions');
-    const first = run(['build', '--lang', 'en', '--out', out, '--quiet']);
+    const first = await run(['build', '--lang', 'en', '--out', out, '--quiet']);
     expect(first.status, first.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(out, '.compendium-output.json'), 'utf8'))).toMatchObject({ wrote: expect.arrayContaining(['en', 'index.html', '.cache']) });
     writeFileSync(join(out, 'notes.txt'), 'the editor\'s\n');
     mkdirSync(join(out, 'fr'));
     writeFileSync(join(out, 'fr', 'draft.md'), 'the editor\'s\n');
     const mine = treeHash(join(out, 'fr'));
-    const again = run(['build', '--lang', 'en', '--out', out, '--quiet']);
+    const again = await run(['build', '--lang', 'en', '--out', out, '--quiet']);
     expect(again.status, again.stderr).toBe(0);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('the editor\'s\n');
     expect(treeHash(join(out, 'fr'))).toBe(mine);
     expect(existsSync(join(out, 'en', 'compendium-en.pdf'))).toBe(true);
   });
 
-  it("refuses to replace an edition's folder holding a file no build writes there: exit 2, nothing changed", () => {
+  it("refuses to replace an edition's folder holding a file no build writes there: exit 2, nothing changed", async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'out-inside-')), 'editions');
-    const first = run(['build', '--lang', 'en', '--out', out, '--quiet']);
+    const first = await run(['build', '--lang', 'en', '--out', out, '--quiet']);
     expect(first.status, first.stderr).toBe(0);
     writeFileSync(join(out, 'en', 'notes-by-editor.txt'), 'the editor\'s\n');
     mkdirSync(join(out, 'en', 'fonts', 'mine'));
     const before = treeHash(out);
     const started = Date.now();
-    const again = run(['build', '--lang', 'en', '--out', out, '--force', '--quiet']);
+    const again = await run(['build', '--lang', 'en', '--out', out, '--force', '--quiet']);
     // Refused at the lock while Chromium still opens its tabs: the process does not stay
     // behind for Puppeteer's 30-second wait on a tab whose browser was closed (it did).
     expect(Date.now() - started).toBeLessThan(20_000);

@@ -1,26 +1,14 @@
 /**
  * watch keeps watching: the same source saved by rename (an editor's atomic save, `sed -i`)
- * several times in a row is rebuilt each time; a busy port or a bad --port stops at once with
- * nothing built and nothing left running.
+ * several times in a row is rebuilt each time; a bad --port stops at once.
  */
 import { describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, waitFor } from '../helpers/cli.js';
+import { cli, waitFor } from '../helpers/cli.js';
 import { copySources } from '../helpers/sources.js';
-
-const BIN = join(ROOT, 'dist', 'bin', 'compendium.js');
-
-
-/** Processes whose command line names `marker` (a private TMPDIR: Chromium's profile would be in it). */
-function processesNaming(marker: string): string[] {
-  const r = spawnSync('pgrep', ['-af', marker], { encoding: 'utf8' });
-  return r.stdout.split('\n').filter((l) => l.trim() !== '' && !l.includes('pgrep'));
-}
 
 /** Save as editors do: write a temporary file beside it, then rename it over the original. */
 async function atomicSave(path: string, text: string): Promise<void> {
@@ -34,10 +22,9 @@ it('rebuilds after each of several rename-saves of the same file', async () => {
   const out = await mkdtemp(join(tmpdir(), 'watch-saves-'));
   const paper = join(sources, 'en', 'papers', 'CTOC-COP-WG.4-2010-3.md');
   const original = await readFile(paper, 'utf8');
-  const child = spawn(process.execPath, [BIN, 'watch', '--lang', 'en', '--sources', sources, '--out', out, '--port', '0'], { cwd: ROOT });
+  const stop = new AbortController();
   let log = '';
-  child.stderr.on('data', (c: Buffer) => (log += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = cli(['watch', '--lang', 'en', '--sources', sources, '--out', out, '--port', '0'], {}, { signal: stop.signal, onOutput: (o) => (log = o.stderr) });
   const results = () => (log.match(/^(built in [\d.]+ s \(printed: [a-z, ]+\)|not built: .*)$/gmu) ?? []).length;
   try {
     await waitFor(() => log, /preview on http:\/\//u, 120_000);
@@ -61,39 +48,16 @@ it('rebuilds after each of several rename-saves of the same file', async () => {
     expect(log).toMatch(/built in .* \(printed: en\)\s*$/u);
     expect(await readFile(join(out, 'en', 'index.html'), 'utf8')).toContain('Third addition.');
   } finally {
-    child.kill('SIGINT');
+    stop.abort('SIGINT');
   }
-  expect(await exited).toBe(130);
+  expect((await exited).status).toBe(130);
 }, 240_000);
 
-describe('the port is checked before anything is built', () => {
-  it.each(['watch', 'serve'])('%s on a busy port: exit 1 at once, with the next port to try; nothing built, nothing left running', async (command) => {
-    const busy = createServer();
-    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
-    const address = busy.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const out = join(await mkdtemp(join(tmpdir(), 'busy-')), 'out');
-    const built = await mkdtemp(join(tmpdir(), 'busy-built-')); // serve needs a build to serve
-    await writeFile(join(built, 'index.html'), '<!doctype html>');
-    try {
-      const started = Date.now();
-      // Its own TMPDIR: a Chromium it started would keep its profile there.
-      const temp = await mkdtemp(join(tmpdir(), 'busy-tmp-'));
-      const run = spawnSync(process.execPath, [BIN, command, '--port', String(port), '--out', command === 'serve' ? built : out], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, TMPDIR: temp } });
-      expect(run.status, run.stderr).toBe(1);
-      expect(run.stderr.trim()).toBe(`error: port ${port} is in use: try --port ${port + 1}`);
-      expect(Date.now() - started).toBeLessThan(10_000); // not after a build
-      expect(existsSync(out)).toBe(false);
-      expect(await readdir(temp)).toEqual([]); // no browser profile was ever made
-      expect(processesNaming(temp)).toEqual([]);
-    } finally {
-      busy.close();
-    }
-  });
-
-  it.each(['watch', 'serve'])('%s --port abc is a usage error (exit 2)', (command) => {
+describe('--port', () => {
+  // A busy port, refused with nothing left running: test/faults/signals.test.ts (a process).
+  it.each(['watch', 'serve'])('%s --port abc is a usage error (exit 2)', async (command) => {
     for (const bad of command === 'watch' ? ['abc', '65536'] : ['-1', '80.5']) {
-      const run = spawnSync(process.execPath, [BIN, command, `--port=${bad}`], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+      const run = await cli([command, `--port=${bad}`]);
       expect(run.status, `${bad}: ${run.stderr}`).toBe(2);
       expect(run.stderr).toContain(`--port takes a port number (0–65535), not "${bad}"`);
     }

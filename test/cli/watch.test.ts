@@ -3,21 +3,19 @@
  * that changed, with the warm browser), tells open pages to reload, and stops on Ctrl-C.
  */
 import { expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, waitFor } from '../helpers/cli.js';
+import { cli, waitFor } from '../helpers/cli.js';
 import { copySources, edit, presentLangs } from '../helpers/sources.js';
 
 
 it('rebuilds on a change and reloads the preview', async () => {
   const sources = await copySources(presentLangs());
   const out = await mkdtemp(join(tmpdir(), 'watch-'));
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), 'watch', '--sources', sources, '--out', out, '--port', '0'], { cwd: ROOT });
+  const stop = new AbortController();
   let log = '';
-  child.stderr.on('data', (c: Buffer) => (log += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const exited = cli(['watch', '--sources', sources, '--out', out, '--port', '0'], {}, { signal: stop.signal, onOutput: (o) => (log = o.stderr) });
   try {
     const [, port] = await waitFor(() => log, /preview on http:\/\/127\.0\.0\.1:(\d+)\//, 120_000);
     // The page loads the reload script from the server (an inline one would break its CSP).
@@ -45,7 +43,7 @@ it('rebuilds on a change and reloads the preview', async () => {
     expect(await readFile(join(out, 'fr', 'index.html'), 'utf8')).toContain('Phrase ajoutée en direct.');
     expect(log).toMatch(/fr: paragraphs rewritten 83/);
   } finally {
-    child.kill('SIGINT');
+    stop.abort('SIGINT');
   }
-  expect(await exited).toBe(130);
+  expect((await exited).status).toBe(130);
 });

@@ -4,8 +4,7 @@
  * output/previews/ for people to look at.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { cp, mkdtemp, mkdir, readFile, readdir, stat, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { PDFDocument } from 'pdf-lib';
@@ -32,7 +31,6 @@ const dates = new Map<string, string[]>();
 const glyphs = new Map<string, Page[]>();
 
 const built = inject('editions');
-const EPOCH = { SOURCE_DATE_EPOCH: built.epoch };
 
 beforeAll(async () => {
   out = built.out;
@@ -164,32 +162,7 @@ describe('fonts', () => {
   });
 });
 
-describe('reproducibility', () => {
-  it('a second checkout elsewhere builds byte-identical PDF, HTML and fonts for every language', async () => {
-    // A second checkout in another folder: its own copy of the project, the same packages.
-    const clone = await mkdtemp(join(tmpdir(), 'second-checkout-'));
-    for (const entry of ['dist', 'templates', 'sources', 'package.json', 'compendium.config.yaml']) {
-      await cp(join(ROOT, entry), join(clone, entry), { recursive: true });
-    }
-    await symlink(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
-    const again = join(clone, 'output');
-    const run = spawnSync(process.execPath, [join(clone, 'dist', 'bin', 'compendium.js'), 'build', '--out', again, '--quiet'], {
-      cwd: clone,
-      encoding: 'utf8',
-      env: { ...process.env, ...EPOCH },
-    });
-    expect(run.status, run.stderr).toBe(0);
-    for (const lang of langs) {
-      const fontFiles = (await readdir(join(out, lang, 'fonts'))).sort();
-      expect((await readdir(join(again, lang, 'fonts'))).sort(), lang).toEqual(fontFiles);
-      for (const name of ['index.html', 'print.html', `compendium-${lang}.pdf`, ...fontFiles.map((f) => `fonts/${f}`)]) {
-        const a = await readFile(join(out, lang, name));
-        const b = await readFile(join(again, lang, name));
-        expect(Buffer.compare(a, b), `${lang}/${name}`).toBe(0);
-      }
-    }
-  });
-});
+// Byte-identical rebuilds: test/cli/ci-workflow.test.ts (editions built apart against the shared build).
 
 describe('right to left', () => {
   it('mirrors the Arabic first-page footer: job number on the right, QR code on the left', () => {

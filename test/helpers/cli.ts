@@ -22,6 +22,8 @@ export interface CliResult {
 export interface CliOptions {
   /** The working folder (default: the project root). */
   cwd?: string;
+  /** The project (default: this one). */
+  root?: string;
   /** Aborted to stop the command as Ctrl-C would (reason 'SIGINT' or 'SIGTERM'). */
   signal?: AbortSignal;
   /** `false`: the build starts a Chromium of its own (to test how it finds, starts or loses one). */
@@ -45,17 +47,17 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv = {}, options: 
     stderr: stream('stderr'),
     env: { ...process.env, ...env },
     cwd: options.cwd ?? ROOT,
-    root: ROOT,
+    root: options.root ?? ROOT,
     signal: options.signal,
     session: options.session === false ? undefined : sharedSession(),
   });
   return { status, ...out };
 }
 
-/** Run the bundled command line as a child process (only for what a process alone shows). */
-export function cliProcess(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), ...args], {
-    cwd: ROOT,
+/** Run the bundled command line (of `root`, default this project) as a child process: only for what a process alone shows. */
+export function cliProcess(args: string[], env: NodeJS.ProcessEnv = {}, root = ROOT): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(root, 'dist', 'bin', 'compendium.js'), ...args], {
+    cwd: root,
     encoding: 'utf8',
     env: { ...process.env, ...env },
     timeout: 170_000,

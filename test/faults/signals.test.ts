@@ -1,13 +1,19 @@
 /**
- * Faults around a build, through the command line: an output folder that cannot be written,
- * two builds on one folder, a build interrupted with Ctrl-C, Chromium that will not start.
+ * Faults around a build: an output folder that cannot be written, two builds on one folder,
+ * Chromium that will not start (in process); and, as a process, what only a process shows:
+ * a build interrupted with Ctrl-C (the program's signal wiring), and a busy port refused with
+ * nothing left running.
  */
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, ROOT } from '../helpers/cli.js';
+
+const BIN = join(ROOT, 'dist', 'bin', 'compendium.js');
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 
@@ -45,7 +51,8 @@ describe('faults', () => {
     await writeFile(fake, '#!/bin/sh\necho "this is not a browser" >&2\nexit 3\n');
     await chmod(fake, 0o755);
     const out = await mkdtemp(join(tmpdir(), 'nochrome-'));
-    const run = await cli(['build', '--lang', 'en', '--out', out], { CHROMIUM_PATH: fake });
+    // Its own Chromium (not the shared one): what is tested is how a build starts one.
+    const run = await cli(['build', '--lang', 'en', '--out', out], { CHROMIUM_PATH: fake }, { session: false });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`Chromium at ${fake} failed to start`);
     expect(run.stderr).not.toMatch(STACK);
@@ -56,7 +63,7 @@ describe('faults', () => {
     const out = await mkdtemp(join(tmpdir(), 'sigint-'));
     // Its own TMPDIR: its Chromium's profile is there, so other builds on the machine are not counted.
     const temp = await mkdtemp(join(tmpdir(), 'sigint-tmp-'));
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'bin', 'compendium.js'), 'build', '--out', out], { cwd: ROOT, env: { ...process.env, TMPDIR: temp } });
+    const child = spawn(process.execPath, [BIN, 'build', '--out', out], { cwd: ROOT, env: { ...process.env, TMPDIR: temp } });
     let stderr = '';
     const printing = new Promise<void>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {
@@ -75,5 +82,29 @@ describe('faults', () => {
     expect(await readdir(out)).toEqual([]);
     await new Promise((r) => setTimeout(r, 500));
     expect(chromiumProcesses(`${temp}/un-compendium-chromium-`).filter((l) => !l.includes('vitest'))).toEqual([]);
+  });
+
+  it.each(['watch', 'serve'])('%s on a busy port: exit 1 at once, with the next port to try; nothing built, nothing left running', async (command) => {
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
+    const address = busy.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const out = join(await mkdtemp(join(tmpdir(), 'busy-')), 'out');
+    const built = await mkdtemp(join(tmpdir(), 'busy-built-')); // serve needs a build to serve
+    await writeFile(join(built, 'index.html'), '<!doctype html>');
+    try {
+      const started = Date.now();
+      // Its own TMPDIR: a Chromium it started would keep its profile there.
+      const temp = await mkdtemp(join(tmpdir(), 'busy-tmp-'));
+      const run = spawnSync(process.execPath, [BIN, command, '--port', String(port), '--out', command === 'serve' ? built : out], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, TMPDIR: temp } });
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr.trim()).toBe(`error: port ${port} is in use: try --port ${port + 1}`);
+      expect(Date.now() - started).toBeLessThan(10_000); // not after a build
+      expect(existsSync(out)).toBe(false);
+      expect(await readdir(temp)).toEqual([]); // no browser profile was ever made
+      expect(chromiumProcesses(temp)).toEqual([]);
+    } finally {
+      busy.close();
+    }
   });
 });
