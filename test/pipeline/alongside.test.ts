@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.js';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, sharedSession } from '../helpers/cli.js';
 import { copySources, edit } from '../helpers/sources.js';
 import { treeHash } from '../helpers/tree-hash.js';
 import { runEditions, type BuildState, type EditionStage, type Stage } from '../../src/stages.js';
@@ -130,15 +130,15 @@ describe('a real build whose sources have an error (checked while the first edit
     const out = join(parent, 'new', 'output');
     // An error the loader lets through and a rule reports: a paper filed under an unknown theme.
     await edit(join(sourcesDir, 'en', 'papers', 'CTOC-COP-WG.4-2010-5.md'), (t) => t.replace('theme: case-management', 'theme: cases'));
-    const failed = await build({ root: ROOT, outDir: out, sourcesDir });
+    const failed = await build({ root: ROOT, outDir: out, sourcesDir, session: sharedSession() });
     expect(failed.ok).toBe(false);
     expect(failed.files.flatMap((f) => f.messages.map((m) => m.ruleId))).toContain('compendium-structure');
     expect(existsSync(join(parent, 'new'))).toBe(false);
 
     const good = await copySources(['en']);
-    expect((await build({ root: ROOT, outDir: out, sourcesDir: good })).ok).toBe(true);
+    expect((await build({ root: ROOT, outDir: out, sourcesDir: good, session: sharedSession() })).ok).toBe(true);
     const before = treeHash(out);
-    expect((await build({ root: ROOT, outDir: out, sourcesDir, force: true })).ok).toBe(false);
+    expect((await build({ root: ROOT, outDir: out, sourcesDir, force: true, session: sharedSession() })).ok).toBe(false);
     expect(treeHash(out)).toBe(before);
   }, 120_000);
 });

@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline.js';
 import { diagnostics } from '../../src/cli/format.js';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, sharedSession } from '../helpers/cli.js';
 import { copySources, edit } from '../helpers/sources.js';
 
 describe('a build with nothing changed', () => {
   it('stops before parsing, reports the same findings, and sees every change', async () => {
     const sourcesDir = await copySources(['en', 'fr']);
     const outDir = await mkdtemp(join(tmpdir(), 'unchanged-'));
-    const options = { root: ROOT, outDir, sourcesDir, langs: ['fr' as const] };
+    const options = { root: ROOT, outDir, sourcesDir, langs: ['fr' as const], session: sharedSession() };
     const shown = (files: Parameters<typeof diagnostics>[0]) => diagnostics(files, sourcesDir);
 
     const first = await build(options);
