@@ -35,10 +35,10 @@ describe('faults', () => {
 
   it('a second build on the same output folder stops with a clear message', async () => {
     const out = await mkdtemp(join(tmpdir(), 'lock-'));
-    await writeFile(join(out, '.build.lock'), String(process.pid)); // a live process holds it
+    await writeFile(join(out, '.build.lock'), String(process.ppid)); // a live process (the test runner) holds it
     const run = await cli(['build', '--lang', 'en', '--out', out]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`Another build (pid ${process.pid}) is writing to ${out}`);
+    expect(run.stderr).toContain(`Another build (pid ${process.ppid}) is writing to ${out}`);
     await writeFile(join(out, '.build.lock'), '999999999'); // stale: no such process
     const again = await cli(['build', '--lang', 'en', '--out', out, '--quiet']);
     expect(again.status, again.stderr).toBe(0);

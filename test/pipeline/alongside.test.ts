@@ -28,6 +28,7 @@ function fakeState(langs: Lang[], concurrency = 1): BuildState {
     cleanup: [],
     printer: () => Promise.reject(new Error('no printer')),
     concurrency,
+    subsets: new Map(),
     stopped: false,
     jobs: langs.map((lang) => ({ lang })),
     outputs: [],
