@@ -4,16 +4,15 @@
  * people), anchors, symbol links, the language switcher keeping the paragraph, the skip link,
  * and the editions served on localhost.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'puppeteer-core';
-import { ROOT } from '../helpers/cli.js';
+import type { Browser, Page } from 'puppeteer-core';
+import { ROOT, sharedSession } from '../helpers/cli.js';
 import { presentLangs } from '../helpers/sources.js';
-import { launchBrowser, type LaunchedBrowser } from '../../src/print/browser.js';
 import { loadProject } from '../../src/load/project.js';
 import { serve } from '../../src/cli/serve.js';
 
@@ -22,10 +21,11 @@ const AXE = require.resolve('axe-core/axe.min.js');
 const langs = presentLangs();
 const shots = join(ROOT, 'output', 'screenshots');
 let out: string;
-let browser: LaunchedBrowser;
+/** The run's shared Chromium (its tabs are closed after this file). */
+let browser: Browser;
 
 async function open(path: string, width = 1280): Promise<Page> {
-  const page = await browser.browser.newPage();
+  const page = await browser.newPage();
   await page.setViewport({ width, height: 900 });
   await page.goto(pathToFileURL(join(out, path)).href, { waitUntil: 'load' });
   return page;
@@ -46,13 +46,10 @@ beforeAll(async () => {
   const built = inject('editions');
   out = built.out;
   expect(built.status, built.stderr).toBe(0);
-  browser = await launchBrowser();
+  browser = await (await sharedSession()).browser();
   await mkdir(shots, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-});
 
 it('the language chooser has no accessibility violations and links every edition', async () => {
   const page = await open('index.html');

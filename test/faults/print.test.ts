@@ -16,7 +16,12 @@ import { PrintError, printOnPage } from '../../src/print/print.js';
 import { WorkerPrinter } from '../../src/print/worker-printer.js';
 import { CHROMIUM_ARGS, findChromium } from '../../src/print/browser.js';
 import puppeteer from 'puppeteer-core';
+import { sharedSession } from '../helpers/shared-browser.js';
 
+/**
+ * A Chromium of a test's own (not the run's shared one) where the test kills it, hangs it,
+ * restarts it or counts its tabs; the shared one where it only prints.
+ */
 let session: BrowserSession | undefined;
 afterEach(async () => {
   await session?.close();
@@ -50,9 +55,8 @@ async function ends(pid: number | undefined): Promise<boolean> {
 
 describe('printing', () => {
   it('blocks and reports a remote reference, without retrying', async () => {
-    session = new BrowserSession();
     const url = await page('<p>Text</p><img src="http://example.org/logo.png" alt="">');
-    const error = await printWithRetry(session, url, { timeout: 20_000 }).catch((e: unknown) => e);
+    const error = await printWithRetry(await sharedSession(), url, { timeout: 20_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrintError);
     expect((error as Error).message).toContain('Blocked network requests');
     expect((error as Error).message).toContain('http://example.org/logo.png');
@@ -67,10 +71,9 @@ describe('printing', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      session = new BrowserSession();
       const base = `http://127.0.0.1:${port}`;
       const url = await page(`<link rel="stylesheet" href="${base}/style.css"><p>Text</p><img src="${base}/logo.png" alt=""><script>fetch('${base}/fetch').catch(() => {}); new WebSocket('ws://127.0.0.1:${port}/socket');</script>`);
-      const error = await printWithRetry(session, url, { timeout: 20_000 }).catch((e: unknown) => e);
+      const error = await printWithRetry(await sharedSession(), url, { timeout: 20_000 }).catch((e: unknown) => e);
       expect((error as Error).message).toContain(`${base}/logo.png`);
       expect((error as Error).message).toContain(`${base}/style.css`);
       expect(hits).toEqual([]);
@@ -119,7 +122,7 @@ describe('printing', () => {
     session = new BrowserSession();
     const url = await page('<p>Text</p><script>for (;;) {}</script>');
     const started = Date.now();
-    const error = await printWithRetry(session, url, { timeout: 2_000 }).catch((e: unknown) => e);
+    const error = await printWithRetry(session, url, { timeout: 1_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrintError);
     expect((error as Error).message).toMatch(/failed twice/);
     expect(Date.now() - started).toBeLessThan(30_000);

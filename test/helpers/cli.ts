@@ -6,10 +6,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { inject } from 'vitest';
-import puppeteer, { type Page } from 'puppeteer-core';
 import { run } from '../../src/cli/run.js';
-import { BrowserSession } from '../../src/print/session.js';
+import type { BrowserSession } from '../../src/print/session.js';
+import { sharedSession } from './shared-browser.js';
+
+export { sharedSession } from './shared-browser.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -49,7 +50,7 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv = {}, options: 
     cwd: options.cwd ?? ROOT,
     root: options.root ?? ROOT,
     signal: options.signal,
-    session: options.session === false ? undefined : sharedSession(),
+    session: options.session === false ? undefined : await sharedSession(),
   });
   return { status, ...out };
 }
@@ -63,40 +64,6 @@ export function cliProcess(args: string[], env: NodeJS.ProcessEnv = {}, root = R
     timeout: 170_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-let shared: BrowserSession | undefined;
-
-/**
- * The test run's one warm Chromium (started by test/global-setup.ts), as a BrowserSession of
- * this test file: it connects on the first print, and its close closes the tabs it opened
- * and disconnects, leaving the browser to the other files.
- */
-export function sharedSession(): BrowserSession {
-  return (shared ??= new BrowserSession(async () => {
-    const browser = await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint') });
-    const mine = new Set<Page>();
-    const newPage = browser.newPage.bind(browser);
-    browser.newPage = async (...args: Parameters<typeof newPage>) => {
-      const page = await newPage(...args);
-      mine.add(page);
-      return page;
-    };
-    return {
-      browser,
-      userDataDir: '',
-      async close() {
-        await Promise.all([...mine].map((page) => page.close().catch(() => undefined)));
-        await browser.disconnect().catch(() => undefined);
-      },
-    };
-  }));
-}
-
-/** Close this file's connection to the shared browser (test/setup-file.ts, after each file). */
-export async function closeSharedSession(): Promise<void> {
-  await shared?.close();
-  shared = undefined;
 }
 
 /**

@@ -131,15 +131,15 @@ describe('a real build whose sources have an error (checked while the first edit
     const out = join(parent, 'new', 'output');
     // An error the loader lets through and a rule reports: a paper filed under an unknown theme.
     await edit(join(sourcesDir, 'en', 'papers', 'CTOC-COP-WG.4-2010-5.md'), (t) => t.replace('theme: case-management', 'theme: cases'));
-    const failed = await build({ root: ROOT, outDir: out, sourcesDir, session: sharedSession() });
+    const failed = await build({ root: ROOT, outDir: out, sourcesDir, session: await sharedSession() });
     expect(failed.ok).toBe(false);
     expect(failed.files.flatMap((f) => f.messages.map((m) => m.ruleId))).toContain('compendium-structure');
     expect(existsSync(join(parent, 'new'))).toBe(false);
 
     const good = await copySources(['en']);
-    expect((await build({ root: ROOT, outDir: out, sourcesDir: good, session: sharedSession() })).ok).toBe(true);
+    expect((await build({ root: ROOT, outDir: out, sourcesDir: good, session: await sharedSession() })).ok).toBe(true);
     const before = treeHash(out);
-    expect((await build({ root: ROOT, outDir: out, sourcesDir, force: true, session: sharedSession() })).ok).toBe(false);
+    expect((await build({ root: ROOT, outDir: out, sourcesDir, force: true, session: await sharedSession() })).ok).toBe(false);
     expect(treeHash(out)).toBe(before);
   }, 120_000);
 });

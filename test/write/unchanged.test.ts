@@ -17,7 +17,7 @@ describe('a build with nothing changed', () => {
   it('stops before parsing, reports the same findings, and sees every change', async () => {
     const sourcesDir = await copySources(['en', 'fr']);
     const outDir = await mkdtemp(join(tmpdir(), 'unchanged-'));
-    const options = { root: ROOT, outDir, sourcesDir, langs: ['fr' as const], session: sharedSession() };
+    const options = { root: ROOT, outDir, sourcesDir, langs: ['fr' as const], session: await sharedSession() };
     const shown = (files: Parameters<typeof diagnostics>[0]) => diagnostics(files, sourcesDir);
 
     const first = await build(options);
