@@ -1,10 +1,9 @@
 /**
  * The HTML editions as a delegate uses them, in real Chromium: accessibility (axe-core,
  * WCAG 2.1 A and AA), phone and desktop widths (screenshots under output/screenshots/ for
- * people), anchors, symbol links, the language switcher keeping the paragraph, the skip link,
- * and the editions served on localhost.
+ * people), anchors, symbol links, the language switcher keeping the paragraph, the skip link.
  */
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +13,6 @@ import type { Browser, Page } from 'puppeteer-core';
 import { ROOT, sharedSession } from '../helpers/cli.js';
 import { presentLangs } from '../helpers/sources.js';
 import { loadProject } from '../../src/load/project.js';
-import { serve } from '../../src/cli/serve.js';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -60,24 +58,28 @@ it('the language chooser has no accessibility violations and links every edition
 });
 
 describe.each(langs)('the %s HTML edition', (lang) => {
-  it('has no WCAG 2.1 A/AA violations (axe-core)', async () => {
-    const page = await open(`${lang}/index.html`);
-    expect(await axe(page)).toEqual([]);
+  // One tab per edition, loaded once: each test below reads it (the widths are set in turn).
+  let page: Page;
+  beforeAll(async () => {
+    page = await open(`${lang}/index.html`);
+  });
+  afterAll(async () => {
     await page.close();
   });
 
-  it('fits a 320 px phone without sideways scrolling; screenshots at 375 and 1280 px', async () => {
-    for (const width of [320, 375, 1280]) {
-      const page = await open(`${lang}/index.html`, width);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${width} px`).toBeLessThanOrEqual(0);
-      if (width !== 320) await page.screenshot({ path: join(shots, `${lang}-${width}.png`) as `${string}.png` });
-      await page.close();
-    }
+  it('offers the PDF edition, the other languages, and a skip link first in the tab order', async () => {
+    expect(await page.$eval('a[type="application/pdf"]', (a) => a.getAttribute('href'))).toBe(`compendium-${lang}.pdf`);
+    const alternates = await page.$$eval('link[rel="alternate"]', (ls) => ls.map((l) => l.getAttribute('hreflang')));
+    expect(alternates.sort()).toEqual(langs.filter((l) => l !== lang).sort());
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+  });
+
+  it('has no WCAG 2.1 A/AA violations (axe-core)', async () => {
+    expect(await axe(page)).toEqual([]);
   });
 
   it('resolves every internal anchor and links symbols to undocs.org in its language', async () => {
-    const page = await open(`${lang}/index.html`);
     const broken = await page.$$eval('a[href^="#"]', (as) => as.map((a) => a.getAttribute('href') ?? '').filter((h) => !document.getElementById(decodeURIComponent(h.slice(1)))));
     expect(broken).toEqual([]);
     const symbols = await page.$$eval('a.symbol', (as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
@@ -86,17 +88,15 @@ describe.each(langs)('the %s HTML edition', (lang) => {
     for (const [href] of symbols) expect(href).toMatch(/^https:\/\/undocs\.org\/(ar|zh|en|fr|ru|es)\/[A-Z][A-Z0-9.]*(\/[A-Za-z0-9.]+)+\*?$/);
     const ids = await page.$$eval('[id^="para-"]', (els) => els.map((e) => e.id).filter((id) => /^para-\d+$/.test(id)));
     expect(ids).toHaveLength(89);
-    await page.close();
   });
 
-  it('offers the PDF edition, the other languages, and a skip link first in the tab order', async () => {
-    const page = await open(`${lang}/index.html`);
-    expect(await page.$eval('a[type="application/pdf"]', (a) => a.getAttribute('href'))).toBe(`compendium-${lang}.pdf`);
-    const alternates = await page.$$eval('link[rel="alternate"]', (ls) => ls.map((l) => l.getAttribute('hreflang')));
-    expect(alternates.sort()).toEqual(langs.filter((l) => l !== lang).sort());
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
-    await page.close();
+  it('fits a 320 px phone without sideways scrolling; screenshots at 375 and 1280 px', async () => {
+    for (const width of [320, 375, 1280]) {
+      await page.setViewport({ width, height: 900 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${width} px`).toBeLessThanOrEqual(0);
+      if (width !== 320) await page.screenshot({ path: join(shots, `${lang}-${width}.png`) as `${string}.png` });
+    }
   });
 });
 
@@ -132,20 +132,4 @@ it('the language switcher leads to the same paragraph in another language', asyn
   await page.close();
 });
 
-it('serves the editions on localhost, and nothing outside the output folder', async () => {
-  const server = await serve(out, 0);
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  try {
-    const page = await fetch(`http://127.0.0.1:${port}/en/`);
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toContain('text/html');
-    expect(await page.text()).toContain('id="para-89"');
-    const pdf = await fetch(`http://127.0.0.1:${port}/en/compendium-en.pdf`);
-    expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    const escape = await fetch(`http://127.0.0.1:${port}/..%2f..%2fetc%2fpasswd`);
-    expect([403, 404]).toContain(escape.status);
-  } finally {
-    server.close();
-  }
-});
+// Serving the editions on localhost: test/cli/serve.test.ts.
