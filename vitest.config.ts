@@ -13,5 +13,6 @@ export default defineConfig({
     // so two workers keep both cores busy.
     fileParallelism: true,
     maxWorkers: 2,
+    isolate: false,
   },
 });

@@ -21,7 +21,7 @@ import type { BrowserSession } from './print/session.js';
 import type { Templates } from './load/assets.js';
 import type { CacheState } from './write/cache.js';
 import type { StagedEdition } from './write/output.js';
-import type { EditionFonts, RememberedSubsets } from './fonts/stage.js';
+import type { EditionFonts } from './fonts/stage.js';
 import type { Printer } from './print/printer.js';
 import type { OutputFolder } from './write/output-folder.js';
 
@@ -61,12 +61,10 @@ export interface BuildOptions extends CheckOptions {
 export interface BuildMemo {
   check?: { shared: string; langs: Partial<Record<Lang, string>>; files: Map<string, VFile> };
   editions: Map<Lang, { key: string; edition: TransformedEdition }>;
-  /** Font subsets made or read (the output folder's cache is not read again). */
-  subsets: RememberedSubsets;
 }
 
 export function createMemo(): BuildMemo {
-  return { editions: new Map(), subsets: new Map() };
+  return { editions: new Map() };
 }
 
 /** What the check stages leave: the project, every file with its messages, the fixes. */
@@ -108,8 +106,6 @@ export interface BuildState extends CheckState {
   printer: () => Promise<Printer>;
   /** Editions printed at once. */
   concurrency: number;
-  /** Font subsets made or read by this build (or by the watch session it belongs to). */
-  subsets: RememberedSubsets;
   /** Set by Ctrl-C: nothing more is staged or printed. */
   stopped: boolean;
   /** The output folder, checked as one the tool may write into. */
@@ -269,7 +265,6 @@ export function runBuild(stages: BuildStages): (options: BuildOptions) => Promis
       ...checkState(options),
       concurrency: options.concurrency ?? (Number(envOf(options)['COMPENDIUM_CONCURRENCY']) || availableParallelism()),
       options,
-      subsets: options.memo?.subsets ?? new Map(),
       printer: () => Promise.reject(new Error('Pipeline stage order: no browser stage')),
       stopped: false,
       jobs: [],

@@ -24,14 +24,11 @@ export interface EditionFonts {
   subsets: Array<{ key: string; subset: Subset }>;
 }
 
-/**
- * Subsets made or read, by key: a build's own (its editions share faces), or those of a long
- * watch session (its memo), which forgets them all at once past a limit.
- */
-export type RememberedSubsets = Map<string, Promise<Subset>>;
+/** Subsets this process made or read, by key (a long watch session forgets them all at once). */
+const remembered = new Map<string, Promise<Subset>>();
 const LIMIT = 4096;
 
-function once(remembered: RememberedSubsets, key: string, compute: () => Promise<Subset>): Promise<Subset> {
+function once(key: string, compute: () => Promise<Subset>): Promise<Subset> {
   const known = remembered.get(key);
   if (known) return known;
   if (remembered.size >= LIMIT) remembered.clear();
@@ -42,14 +39,14 @@ function once(remembered: RememberedSubsets, key: string, compute: () => Promise
 }
 
 /** The fonts of an edition's pages, subset (or found in the cache under `outDir`); nothing is written. */
-export async function subsetEditionFonts(edition: Pick<TransformedEdition, 'html' | 'printHtml' | 'fonts'>, outDir: string, remembered: RememberedSubsets = new Map()): Promise<EditionFonts> {
+export async function subsetEditionFonts(edition: Pick<TransformedEdition, 'html' | 'printHtml' | 'fonts'>, outDir: string): Promise<EditionFonts> {
   const plan = subsetPlan(edition.fonts.faces, usedCodePoints([edition.html, edition.printHtml]));
   const subsetter = await subsetterVersion();
   const subsets = await Promise.all(
     plan.map(async ({ face, codePoints }) => {
       // A font file is what its package release says it is: it is read only to be subset.
       const key = subsetKey(subsetter, face.file.id, codePoints);
-      const subset = await once(remembered, key, async () => {
+      const subset = await once(key, async () => {
         const cached = await readCachedFont(outDir, key);
         return cached ? cached.subset : subsetFace((await readFontFile(face.file.from)).bytes, codePoints);
       });
@@ -67,6 +64,6 @@ export async function subsetEditionFonts(edition: Pick<TransformedEdition, 'html
 export async function fonts(job: EditionJob, state: BuildState): Promise<void> {
   if (state.stopped) throw new Error('The build was stopped');
   state.options.onProgress?.(job.lang, 'fonts');
-  job.fonts = await subsetEditionFonts(required(job.edition, 'the transformed edition'), state.options.outDir, state.subsets);
+  job.fonts = await subsetEditionFonts(required(job.edition, 'the transformed edition'), state.options.outDir);
 }
 fonts.concurrent = true;

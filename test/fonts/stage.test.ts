@@ -67,14 +67,12 @@ describe('the fonts stage', () => {
     expect(shipped.subsets.filter((s) => s.subset === undefined).length).toBe(4);
   });
 
-  it('subsets once per content: remembered by a watch session, found in the cache by the next build; a new character subsets only its faces', async () => {
+  it('subsets once per content: remembered in process, found in the cache by the next process; a new character subsets only its faces', async () => {
     const out = await mkdtemp(join(tmpdir(), 'fonts-cache-'));
     made();
     // Letters no other test of this process asked for: Latin, Cyrillic, and Œ for faces with nothing to ship.
     const text = `${html}<p>ЁQŒ</p>`;
-    // What a watch session remembers across its builds (its memo).
-    const memory = new Map();
-    const first = await subsetEditionFonts({ html: text, printHtml, fonts }, out, memory);
+    const first = await subsetEditionFonts({ html: text, printHtml, fonts }, out);
     expect(made()).toBe(first.subsets.length);
     expect(first.subsets.some((s) => s.subset === undefined)).toBe(true);
     // The stage writes nothing; the record stage keeps the subsets in the cache.
@@ -95,11 +93,11 @@ describe('the fonts stage', () => {
 
     // The same process (watch): remembered, the cache is not even read.
     await rm(join(out, '.cache'), { recursive: true });
-    expect(await subsetEditionFonts({ html: text, printHtml, fonts }, out, memory)).toEqual(first);
+    expect(await subsetEditionFonts({ html: text, printHtml, fonts }, out)).toEqual(first);
     expect(made()).toBe(0);
 
     // A Cyrillic letter not used before: the four Cyrillic faces are subset again, the others not.
-    const more = await subsetEditionFonts({ html: `${text}<p>Ж</p>`, printHtml, fonts }, out, memory);
+    const more = await subsetEditionFonts({ html: `${text}<p>Ж</p>`, printHtml, fonts }, out);
     expect(made()).toBe(4);
     const changed = more.files.filter((f, i) => f.data !== first.files[i]?.data).map((f) => f.name);
     expect(changed.sort()).toEqual(styles.map((w) => `tinos-cyrillic-${w}.woff2`));

@@ -28,7 +28,6 @@ function fakeState(langs: Lang[], concurrency = 1): BuildState {
     cleanup: [],
     printer: () => Promise.reject(new Error('no printer')),
     concurrency,
-    subsets: new Map(),
     stopped: false,
     jobs: langs.map((lang) => ({ lang })),
     outputs: [],
