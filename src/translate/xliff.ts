@@ -4,14 +4,14 @@
  * its output (written unindented) is finished with an XML DOM (@xmldom/xmldom): states, the
  * file's `original`, indentation between structural elements only. Reading: the DOM, which
  * keeps every space inside source and target and knows each element's line — the `xliff`
- * reader drops spaces between inline codes and has no positions. No I/O.
+ * reader drops spaces between inline codes and has no positions. What differs between the
+ * versions is described in ./xliff-versions.ts; nothing here asks which version it is. No I/O.
  */
-import js2xliff from 'xliff/js2xliff';
-import jsToXliff12 from 'xliff/jsToXliff12';
 import { DOMParser, XMLSerializer, type Element, type Node } from '@xmldom/xmldom';
 import type { VFile } from 'vfile';
 import { fatal } from '../load/report.js';
 import { normalize, type Inline } from './inline.js';
+import { VERSIONS, type InlineRole, type XliffDialect } from './xliff-versions.js';
 
 export type XliffVersion = '2.0' | '1.2';
 export type ExchangeState = 'initial' | 'translated' | 'needs-review';
@@ -63,26 +63,20 @@ export interface XliffJs {
 const libText = (value: string): string => value.replace(/&amp;/g, '&amp;amp;');
 const libAttr = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-const NS = { '2.0': 'urn:oasis:names:tc:xliff:document:2.0', '1.2': 'urn:oasis:names:tc:xliff:document:1.2' } as const;
-
 /** Inline codes of one unit: the source's, by id, so the target reuses the same ids. */
 interface Codes {
   next: number;
   byId: Map<string, Inline>;
 }
 
-function code(item: Inline, id: string, version: XliffVersion, contents?: XliffValue[]): XliffValue {
-  if (item.t === 'em' || item.t === 'strong') {
-    const attrs = version === '2.0' ? { type: 'fmt', subType: item.t === 'em' ? 'xlf:i' : 'xlf:b' } : { ctype: item.t === 'em' ? 'italic' : 'bold' };
-    return { GenericSpan: { id, ...attrs, contents: contents ?? [] } };
-  }
+function code(item: Inline, id: string, d: XliffDialect, contents?: XliffValue[]): XliffValue {
+  if (item.t === 'em' || item.t === 'strong') return { GenericSpan: { id, ...d.codes.span[item.t], contents: contents ?? [] } };
   const what = item.t === 'symbol' ? 'symbol' : 'markdown';
   const value = item.t === 'symbol' || item.t === 'raw' ? item.value : '';
-  const attrs = version === '2.0' ? { type: 'other', subType: `un:${what}`, disp: libAttr(value), equiv: libAttr(value), canDelete: 'no' } : { ctype: `x-un-${what}`, 'equiv-text': libAttr(value) };
-  return { Standalone: { id, ...attrs } };
+  return { Standalone: { id, ...d.codes.protected(what, libAttr(value)) } };
 }
 
-function toValue(list: readonly Inline[], version: XliffVersion, codes: Codes, source: boolean, used = new Set<string>()): XliffValue[] {
+function toValue(list: readonly Inline[], d: XliffDialect, codes: Codes, source: boolean, used = new Set<string>()): XliffValue[] {
   return list.map((item): XliffValue => {
     if (item.t === 'text') return libText(item.value);
     let id: string | undefined;
@@ -104,22 +98,20 @@ function toValue(list: readonly Inline[], version: XliffVersion, codes: Codes, s
       }
       used.add(id);
     }
-    const contents = item.t === 'em' || item.t === 'strong' ? toValue(item.children, version, codes, source, used) : undefined;
-    return code(item, id, version, contents);
+    const contents = item.t === 'em' || item.t === 'strong' ? toValue(item.children, d, codes, source, used) : undefined;
+    return code(item, id, d, contents);
   });
 }
 
-const STRUCTURAL = new Set(['xliff', 'file', 'body', 'group', 'unit', 'trans-unit', 'notes', 'segment']);
-
-function indent(element: Element, depth: number): void {
-  if (!STRUCTURAL.has(element.localName ?? '')) return;
+function indent(element: Element, depth: number, structural: readonly string[]): void {
+  if (!structural.includes(element.localName ?? '')) return;
   const doc = element.ownerDocument;
   if (!doc) return;
   const children = [...(element.childNodes as unknown as Iterable<Node>)];
   if (children.length === 0 || children.some((c) => c.nodeType !== 1)) return;
   for (const child of children) {
     element.insertBefore(doc.createTextNode(`\n${'  '.repeat(depth + 1)}`), child);
-    indent(child as Element, depth + 1);
+    indent(child as Element, depth + 1, structural);
   }
   element.appendChild(doc.createTextNode(`\n${'  '.repeat(depth)}`));
 }
@@ -128,47 +120,45 @@ function elements(parent: Node, name?: string): Element[] {
   return [...(parent.childNodes as unknown as Iterable<Node>)].filter((n): n is Element => n.nodeType === 1 && (!name || (n as Element).localName === name));
 }
 
+function setAttributes(element: Element | undefined, attributes: Readonly<Record<string, string>> = {}): void {
+  for (const [name, value] of Object.entries(attributes)) element?.setAttribute(name, value);
+}
+
 /** The XLIFF text of an exchange document. */
 export async function writeXliff(doc: ExchangeDocument): Promise<string> {
+  const d = VERSIONS[doc.version];
   const js: XliffJs = { sourceLanguage: doc.srcLang, targetLanguage: doc.trgLang, resources: {} };
   for (const file of doc.files) {
     const units: Record<string, XliffUnit> = {};
     for (const unit of file.units) {
       const codes: Codes = { next: 0, byId: new Map() };
-      const entry: XliffUnit = { source: toValue(unit.source, doc.version, codes, true), note: unit.notes.map(libText), additionalAttributes: { [doc.version === '2.0' ? 'name' : 'resname']: libAttr(unit.name) } };
-      if (unit.target) entry.target = toValue(unit.target, doc.version, codes, false);
+      const entry: XliffUnit = { source: toValue(unit.source, d, codes, true), note: unit.notes.map(libText), additionalAttributes: { [d.unit.name]: libAttr(unit.name) } };
+      if (unit.target) entry.target = toValue(unit.target, d, codes, false);
       units[unit.unitId] = entry;
     }
     js.resources[file.id] = units;
   }
-  const text = doc.version === '2.0' ? await js2xliff(js, { indent: '', targetXliffVersion: '2.0' }) : await jsToXliff12(js, { indent: '' });
-  // Finish: states (on 2.0 segments, on 1.2 targets), the file's original, indentation.
+  const text = await d.write(js);
+  // Finish: states (on 2.0 segments, on 1.2 targets and units), the file's original, indentation.
   const dom = new DOMParser().parseFromString(text, 'text/xml');
   const root = dom.documentElement;
   if (!root) throw new Error('The xliff package wrote no document');
   const byFile = new Map(doc.files.map((f) => [f.id, f]));
   for (const fileElement of elements(root, 'file')) {
-    const id = fileElement.getAttribute(doc.version === '2.0' ? 'id' : 'original') ?? '';
+    const id = fileElement.getAttribute(d.file.id) ?? '';
     const file = byFile.get(id);
     if (!file) continue;
-    if (doc.version === '2.0') fileElement.setAttribute('original', file.original);
+    if (d.file.original) fileElement.setAttribute(d.file.original, file.original);
     const states = new Map(file.units.map((u) => [u.unitId, u.state]));
-    const units = doc.version === '2.0' ? elements(fileElement, 'unit') : elements(elements(fileElement, 'body')[0] ?? fileElement, 'trans-unit');
-    for (const unitElement of units) {
+    const body = (d.unit.body && elements(fileElement, d.unit.body)[0]) || fileElement;
+    for (const unitElement of elements(body, d.unit.element)) {
       const state = states.get(unitElement.getAttribute('id') ?? '');
       if (!state) continue;
-      if (doc.version === '2.0') {
-        const segment = elements(unitElement, 'segment')[0];
-        segment?.setAttribute('state', state === 'needs-review' ? 'initial' : state);
-        if (state === 'needs-review') segment?.setAttribute('subState', 'un:needs-review');
-      } else {
-        elements(unitElement, 'target')[0]?.setAttribute('state', state === 'initial' ? 'needs-translation' : state === 'needs-review' ? 'needs-review-translation' : 'translated');
-        // 1.2 tools (translate-toolkit, Virtaal, Trados) take `approved` as "not fuzzy".
-        if (state === 'translated') unitElement.setAttribute('approved', 'yes');
-      }
+      setAttributes(elements(unitElement, d.state.on)[0], d.state.write[state]);
+      setAttributes(unitElement, d.state.writeOnUnit[state]);
     }
   }
-  indent(root, 0);
+  indent(root, 0, d.structural);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(dom)}\n`;
 }
 
@@ -198,6 +188,10 @@ const place = (node: Node): { line: number; column: number } => ({ line: node.li
 
 type Problem = (node: Node, reason: string) => void;
 type Span = 'em' | 'strong';
+const ROLES: readonly InlineRole[] = ['through', 'span', 'start', 'end', 'standalone'];
+
+/** The value of the first of `names` an element has ('' for none). */
+const firstAttribute = (element: Element, names: readonly string[]): string => names.map((n) => element.getAttribute(n)).find((v) => v !== null) ?? '';
 
 /**
  * Inline content of a unit's source or target, read element by element (the segments of a
@@ -211,7 +205,7 @@ class InlineReader {
   private readonly stack: Array<{ kind: Span; id: string; children: Inline[]; node: Node }> = [];
 
   constructor(
-    private readonly version: XliffVersion,
+    private readonly dialect: XliffDialect['codes'],
     private readonly codes: Map<string, Inline>,
     private readonly isSource: boolean,
     private readonly problem: Problem,
@@ -236,7 +230,7 @@ class InlineReader {
   }
 
   read(parent: Element): void {
-    const v = this.version;
+    const d = this.dialect;
     for (const node of parent.childNodes as unknown as Iterable<Node>) {
       if (node.nodeType === 3 || node.nodeType === 4) {
         this.push({ t: 'text', value: (node.nodeValue ?? '').replace(/[ \t]*\n[ \t]*/g, ' ') });
@@ -246,9 +240,10 @@ class InlineReader {
       const element = node as Element;
       const name = element.localName ?? '';
       const id = element.getAttribute('id') ?? '';
-      if (name === 'mrk' || (v === '2.0' && (name === 'sm' || name === 'em'))) {
+      const role = ROLES.find((r) => d.read[r].includes(name));
+      if (role === 'through') {
         this.read(element);
-      } else if (v === '2.0' ? name === 'pc' : name === 'g') {
+      } else if (role === 'span') {
         const kind = this.kindOf(element, id);
         if (!kind) {
           this.problem(element, `Inline code <${name} id="${id}"> is not emphasis the sources can hold`);
@@ -259,8 +254,8 @@ class InlineReader {
         this.stack.push({ kind, id, children: [], node: element });
         this.read(element);
         this.close(depth);
-      } else if (v === '2.0' ? name === 'sc' : name === 'bx' || name === 'bpt') {
-        const key = v === '2.0' ? id : (element.getAttribute('rid') ?? id);
+      } else if (role === 'start') {
+        const key = firstAttribute(element, d.startKey);
         const kind = this.kindOf(element, id) ?? this.kindOf(element, key);
         if (!kind) {
           this.problem(element, `Inline code <${name} id="${id}"> is not emphasis the sources can hold`);
@@ -268,12 +263,12 @@ class InlineReader {
         }
         if (this.isSource) this.codes.set(id, { t: kind, children: [] });
         this.stack.push({ kind, id: key, children: [], node: element });
-      } else if (v === '2.0' ? name === 'ec' : name === 'ex' || name === 'ept') {
-        const key = v === '2.0' ? (element.getAttribute('startRef') ?? id) : (element.getAttribute('rid') ?? id);
+      } else if (role === 'end') {
+        const key = firstAttribute(element, d.endKey);
         const index = this.stack.findLastIndex((f) => f.id === key);
         if (index < 0) this.problem(element, `Inline code <${name}> ends a code that was not started (${key})`);
         else this.close(index);
-      } else if (v === '2.0' ? name === 'ph' : name === 'x' || name === 'ph') {
+      } else if (role === 'standalone') {
         const known = this.codes.get(id);
         if (known && (known.t === 'symbol' || known.t === 'raw')) {
           this.push({ ...known });
@@ -325,61 +320,52 @@ export function readXliff(file: VFile): ReadDocument | undefined {
   }
   const root = dom.documentElement;
   const version = root?.getAttribute('version');
-  if (!root || root.localName !== 'xliff' || (version !== '2.0' && version !== '2.1' && version !== '1.2')) {
+  const v = (Object.keys(VERSIONS) as XliffVersion[]).find((key) => version && VERSIONS[key].reads.includes(version));
+  if (!root || root.localName !== 'xliff' || !v) {
     fatal(file, 'Not an XLIFF file: expected <xliff version="2.0"> (or 2.1, 1.2)', root ? place(root) : undefined, 'xliff-structure');
     return undefined;
   }
-  const v: XliffVersion = version === '1.2' ? '1.2' : '2.0';
-  if (root.namespaceURI !== NS[v] && !(version === '2.1' && root.namespaceURI === NS['2.0'])) {
-    fatal(file, `The <xliff> element is not in the XLIFF ${version} namespace (${NS[v]})`, place(root), 'xliff-structure');
+  const d = VERSIONS[v];
+  if (root.namespaceURI !== d.namespace) {
+    fatal(file, `The <xliff> element is not in the XLIFF ${version} namespace (${d.namespace})`, place(root), 'xliff-structure');
     return undefined;
   }
   const fileElements = elements(root, 'file');
-  const srcLang = (v === '2.0' ? root.getAttribute('srcLang') : fileElements[0]?.getAttribute('source-language')) ?? '';
-  const trgLang = (v === '2.0' ? root.getAttribute('trgLang') : fileElements[0]?.getAttribute('target-language')) ?? '';
+  const languages = d.languages.on === 'xliff' ? root : fileElements[0];
+  const srcLang = languages?.getAttribute(d.languages.source) ?? '';
+  const trgLang = languages?.getAttribute(d.languages.target) ?? '';
   const units: ReadUnit[] = [];
   const problem = (node: Node, reason: string) => void fatal(file, reason, place(node), 'xliff-structure');
   for (const fileElement of fileElements) {
-    const fileId = fileElement.getAttribute(v === '2.0' ? 'id' : 'original') ?? '';
-    const unitElements = [...(fileElement.getElementsByTagNameNS(NS[v === '2.0' ? '2.0' : '1.2'], v === '2.0' ? 'unit' : 'trans-unit') as unknown as Iterable<Element>)];
+    const fileId = fileElement.getAttribute(d.file.id) ?? '';
+    const unitElements = [...(fileElement.getElementsByTagNameNS(d.namespace, d.unit.element) as unknown as Iterable<Element>)];
     for (const unitElement of unitElements) {
       const unitId = unitElement.getAttribute('id') ?? '';
       const codes = new Map<string, Inline>();
-      const source = new InlineReader(v, codes, true, problem);
-      const target = new InlineReader(v, codes, false, problem);
+      const source = new InlineReader(d.codes, codes, true, problem);
+      const target = new InlineReader(d.codes, codes, false, problem);
+      const segments = d.segments;
+      const parts = segments ? elements(unitElement).filter((e) => segments.includes(e.localName ?? '')) : [unitElement];
       let hasTarget = false;
-      let state: string | undefined;
-      let done: boolean;
-      if (v === '2.0') {
-        // A tool may have split the unit into segments: its text is their concatenation.
-        const parts = elements(unitElement).filter((e) => e.localName === 'segment' || e.localName === 'ignorable');
-        const states: string[] = [];
-        for (const part of parts) {
-          const s = elements(part, 'source')[0];
-          if (s) source.read(s);
-        }
-        for (const part of parts) {
-          const t = elements(part, 'target')[0];
-          if (t) {
-            hasTarget = true;
-            target.read(t);
-          }
-          if (part.localName === 'segment') states.push(part.getAttribute('state') ?? 'initial');
-        }
-        state = states.find((s) => s !== 'translated' && s !== 'reviewed' && s !== 'final') ?? states[0];
-        done = states.length > 0 && states.every((s) => s === 'translated' || s === 'reviewed' || s === 'final');
-      } else {
-        const s = elements(unitElement, 'source')[0];
+      const states: string[] = [];
+      for (const part of parts) {
+        const s = elements(part, 'source')[0];
         if (s) source.read(s);
-        const t = elements(unitElement, 'target')[0];
+      }
+      for (const part of parts) {
+        const t = elements(part, 'target')[0];
         if (t) {
           hasTarget = true;
           target.read(t);
         }
-        state = t?.getAttribute('state') || undefined;
-        const approved = unitElement.getAttribute('approved');
-        done = state ? ['translated', 'signed-off', 'final'].includes(state) : approved ? approved === 'yes' : hasTarget;
+        // The state is on the part (2.0 segment) or on its target (1.2).
+        const carrier = [part, t].find((e) => e?.localName === d.state.on);
+        const said = carrier && d.state.read(carrier);
+        if (said !== undefined) states.push(said);
       }
+      const isDone = (s: string) => d.state.done.includes(s);
+      const state = states.find((s) => !isDone(s)) ?? states[0];
+      const done = states.length > 0 ? states.every(isDone) : d.state.doneWithoutState(unitElement, hasTarget);
       const sourceContent = source.finish();
       const targetContent = target.finish();
       units.push({ fileId, unitId, ...place(unitElement), source: sourceContent, target: hasTarget ? targetContent : undefined, state, done });
