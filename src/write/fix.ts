@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Fix } from '../check/rule.js';
-import { applyToText, safeFixes } from '../check/fix/safe.js';
+import { safeFixes } from '../check/fix/safe.js';
+import { applyToText } from '../check/fix/repairs.js';
 import { writeFileAtomic } from './output.js';
 
 export interface FixCheck {

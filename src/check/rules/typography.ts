@@ -7,9 +7,9 @@
 import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
 import { memoize } from '../../memo.js';
+import { numericRanges } from '../../model/numeric-range.js';
 
 const DOUBLE_SPACE = /(?<=\S) {2,}(?=\S)/gu;
-const RANGE = /(?<![\p{L}\p{N}./-])(\d{1,4})-(\d{1,4})(?![\p{N}/-])/gu;
 const STRAIGHT = /["']/gu;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -46,7 +46,7 @@ export default lintRule(
           for (const match of para.raw.matchAll(DOUBLE_SPACE)) {
             report(text.file, at(match.index), 'Double space', { start: para.start + match.index, end: para.start + match.index + match[0].length, text: ' ' });
           }
-          for (const match of para.raw.matchAll(RANGE)) {
+          for (const match of numericRanges(para.raw)) {
             const i = match.index + (match[1]?.length ?? 0);
             report(text.file, at(i), `Hyphen in the range ${match[0]}: use an en dash (${match[1]}–${match[2]})`, { start: para.start + i, end: para.start + i + 1, text: '–' });
           }
