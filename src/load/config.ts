@@ -36,12 +36,15 @@ export interface LoadedConfig {
   yearSeries: string[];
 }
 
+/** The settings of a project without a configuration (or with one that does not parse): the schema's defaults. */
+export const UNCONFIGURED: Readonly<Omit<LoadedConfig, 'file'>> = { rules: {}, yearSeries: configSchema.parse({}).yearSeries };
+
 export async function loadConfig(root: string): Promise<LoadedConfig> {
   const path = join(root, CONFIG_NAME);
-  if (!existsSync(path)) return { file: undefined, rules: {}, yearSeries: [] };
+  if (!existsSync(path)) return { file: undefined, ...UNCONFIGURED };
   const file = await readSource(path, root);
   const parsed = parseYaml(file, String(file.value), configSchema);
-  if (!parsed) return { file, rules: {}, yearSeries: [] };
+  if (!parsed) return { file, ...UNCONFIGURED };
   const rules: Record<string, RuleSetting> = {};
   for (const [id, value] of Object.entries(parsed.value.rules)) {
     const [severity, options] = typeof value === 'string' ? [value, undefined] : value;

@@ -5,16 +5,19 @@
  * rules, ST/LIB/SER.B/5 and real documents (README "Document symbols" has the grammar with
  * examples of every form; test/fixtures/symbols/ holds the corpora).
  *
- *   symbol     = single { ("–" | "-") single }            joint symbols: A/80/434–S/2025/632
- *   single     = component { "/" component } [ "*"… ]     reissue marks at the end: S/2012/197***
- *   component  = base [ [" "] "(" qualifier ")" ]          A/56/23 (Part III), TD/B/EX(71)/2
- *   base       = WORD | WORD.n… | number | ES-n | S-n | Add.n | Corr.n | Rev.n | Amend.n | Supp.n
- *              | Sub.n | Res.n | Dec.n | Summary | Report | Agenda | OzL.Pro.n …
- *   number     = digits [ ("-" | "–") digits ]             E/NL.1949/1-3
- *              | digits [" "] letter [ "-" letter ]        A/RES/61/128 A-B (resolutions only)
- *   qualifier  = roman | S-roman | ES-roman | S-n | year   A/RES/217 (III), S/RES/2803 (2025)
- *              | Part n | Sect. n | Vol. n | Prog. n | Chap. n | Resumption n | Income sect. n
- *              | Introduction | Summary | digits | WORD.n/n | language letter (A C E F R S)
+ *   symbol     = single { joint single }                  joint symbols: A/80/434–S/2025/632
+ *   single     = component { "/" component } [ reissue ]  reissue marks at the end: S/2012/197***
+ *   component  = base [ [space] "(" qualifier ")" ]       A/56/23 (Part III), TD/B/EX(71)/2
+ *
+ * GRAMMAR below names every part (the bases, numbers, suffixes, qualifiers, separators) once.
+ * Two readers are made from it and share one cache (`reading`):
+ *   - the validator (`symbolProblems`) matches a symbol's components against the parts as
+ *     they are (`IS`), and says what is wrong, with the nearest valid form;
+ *   - the recognizer (`findSymbols`) finds in running text whatever looks like a symbol: the
+ *     same parts, taken wide (`LOOKS`: a comma for a dot, spaces next to a slash, an em dash
+ *     between two symbols …), so that a malformed symbol is found whole and reported.
+ * A symbol that is found and has no problem is a symbol (`checkSymbols`): what the check
+ * accepts and the links link.
  *
  * Database spellings — ADD.1, CORR.1, (PartI), (Resumption1) — are what library records store,
  * not what a document prints: they are reported, with the printed form to write instead.
@@ -23,25 +26,21 @@
 import { memoize } from '../memo.js';
 
 export const SUFFIX_WORDS = ['Add', 'Corr', 'Rev', 'Amend', 'Supp'] as const;
-const SUFFIX = /^(Add|Corr|Rev|Amend|Supp)\.\d+(?:[-–]\d+)?$/;
-/** Mixed-case components series really use (besides the suffixes). */
-const MIXED = /^(?:Sub\.\d+|Res\.\d+|Dec\.\d+|Inf\.\d+|Summary|Report|Agenda|OzL\.(?:Pro|Conv)(?:\.\d+|\.WG\.\d+|\.ExCom)?)$/;
-const WORD = /^[A-Z]+$/;
-const HYPHENATED = /^[A-Z]+-[A-Z]+$/;
-const DOTTED = /^[A-Z]+\d*(?:\.(?:\d+[A-Z]?|[A-Z]+))+(?:-P)?$/; // WG.4, AC.105, PC.I, SER.B, MP.WAT, CL2.GPID, L.1, ECLAC's L.2738-P
-/** Letters and digits together where a series names a body so (UNEP/CBD/WG8J/…). */
-const ALNUM = /^[A-Z]+\d+[A-Z]+$/;
-/** A compound phrase of a series, the one place UNBIS records a space (UNEP/MED WG.431/…, TD/B/C.1/IRON ORE). */
-const COMPOUND = /^[A-Z]+ [A-Z]+(?:\.\d+)?$/;
-const SESSION = /^(?:ES|S)-(?:\d+|[IVXLC]+)$/; // A/ES-10/2, A/S-30/4
-const NUMBER = /^\d+(?:[-–]\d+)?$|^\d+[A-Z]$/; // 632, E/NL.1949/1-3, HS/048/11E
-const LETTERED = /^\d+[ \u00a0]?[A-Z](?:[-–][A-Z])?$/; // A/RES/61/128 A-B, A/RES/217A
-const ROMAN = /^(?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})$|^(?=[XLC])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
-const SPACE = /[ \u00a0\u202f]/;
 
-/** The words a qualifier in parentheses may start with (any case, dot optional), as printed. */
+const SPACE = String.raw`[ \u00a0\u202f]`;
+const DASHES = String.raw`\-–`; // in a character class: hyphen, en dash
+const RANGE = String.raw`\d+(?:[${DASHES}]\d+)?`;
+const LETTER_PARTS = `[A-Z](?:[${DASHES}][A-Z])?`;
+const ROMAN = '(?=[IVXLC])X{0,3}(?:IX|IV|V?I{0,3})|(?=[XLC])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})';
+const SESSION = String.raw`(?:ES|S)-(?:\d+|[IVXLC]+)`;
+const YEAR = String.raw`(?:19|20)\d{2}`;
+const DECISIONS = 'RES|DEC';
+/** Words whose capitals are a library database's spelling of a printed component (ADD.1 for Add.1). */
+const DATABASE_WORDS = [...SUFFIX_WORDS, 'Sub'];
+
+/** Qualifier words: the spellings they are written in (any case, dot optional), each with its printed form. */
 const QUALIFIER_WORDS: ReadonlyArray<[string, string]> = [
-  ['income\\.?\\s*sect', 'Income sect.'],
+  [String.raw`income\.?\s*sect`, 'Income sect.'],
   ['part', 'Part'],
   ['sect', 'Sect.'],
   ['vol', 'Vol.'],
@@ -50,9 +49,122 @@ const QUALIFIER_WORDS: ReadonlyArray<[string, string]> = [
   ['resumption', 'Resumption'],
   ['supp', 'Supp.'],
 ];
+/** Qualifier words printed alone: (Introduction). */
+const QUALIFIER_ALONE = ['Introduction', 'Summary'];
+/** What follows the other qualifier words: (Part III), (Sect. 29A), (Vol. Two). */
 const QUALIFIER_NUMBER = String.raw`\d+[A-Z]?|[IVXLC]+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|[A-Z]`;
 
+/**
+ * The grammar: each part of a symbol once, as a regular-expression source (matched whole by
+ * the validator, `IS`; taken wide by the recognizer, `LOOKS`).
+ */
+export const GRAMMAR = {
+  // The components between two slashes.
+  word: '[A-Z]+', // an organ, series, body or document type: A, RES, CTOC, PV
+  hyphenated: '[A-Z]+-[A-Z]+',
+  dotted: String.raw`[A-Z]+\d*(?:\.(?:\d+[A-Z]?|[A-Z]+))+(?:-P)?`, // WG.4, AC.105, PC.I, SER.B, MP.WAT, CL2.GPID, L.1, ECLAC's L.2738-P
+  alnum: String.raw`[A-Z]+\d+[A-Z]+`, // letters and digits together where a series names a body so: UNEP/CBD/WG8J/…
+  compound: String.raw`[A-Z]+${SPACE}[A-Z]+(?:\.\d+)?`, // the one place UNBIS records a space: UNEP/MED WG.431/…, TD/B/C.1/IRON ORE
+  session: SESSION, // emergency and special sessions: A/ES-10/2, A/S-30/4
+  number: String.raw`${RANGE}|\d+[A-Z]`, // 632, E/NL.1949/1-3, HS/048/11E
+  lettered: String.raw`\d+${SPACE}?${LETTER_PARTS}`, // in resolutions only: A/RES/61/128 A-B, A/RES/217A
+  suffix: String.raw`(?:${SUFFIX_WORDS.join('|')})\.${RANGE}`, // never first: Add.1, Corr.2, Add.1–3
+  mixed: String.raw`Sub\.\d+|Res\.\d+|Dec\.\d+|Inf\.\d+|Summary|Report|Agenda|OzL\.(?:Pro|Conv)(?:\.\d+|\.WG\.\d+|\.ExCom)?`, // mixed case series really use, never first
+  databaseSpelling: String.raw`(?:${DATABASE_WORDS.map((w) => w.toUpperCase()).join('|')})\.\d[^]*`, // ADD.1, SUB.2: not a dotted body
+  decisions: DECISIONS, // resolutions and decisions: their numbers take lettered parts
+  documentType: String.raw`(?:L|CRP|PV|SR|INF|R|NGO|${DECISIONS}|PRST|WP)(?:\.[^]*)?`, // follows the year of a year series (…/2010/L.1), never stands for it
+  seriesYear: String.raw`\d{4}`, // after a year series (yearSeries in compendium.config.yaml): CTOC/COP/WG.4/2010/5
+  shortYear: String.raw`\d{2}`, // in the year's place, to report: CTOC/COP/WG.4/10/5
+  // Qualifiers in parentheses (the words among them: QUALIFIER_WORDS).
+  roman: ROMAN,
+  year: YEAR,
+  sessionQualifier: `${ROMAN}|${SESSION}|${YEAR}`, // spaced or glued: A/RES/217 (III), A/RES/3201 (S-VI), S/RES/2803 (2025)
+  sessionQualifierLike: String.raw`[IVXLC]+|(?:S|ES)-[\dIVXLC]+|${YEAR}`, // what looks like one (IIII is found, and reported)
+  romanLike: '[IVXLC]+',
+  language: '[ACEFRS]', // a language version: E/ESCWA/SDD/2017/1(E)
+  gluedNumber: String.raw`\d+`, // glued only: TD/B/EX(71)/2
+  gluedSession: String.raw`[A-Z]+\.\d+\/\d+`, // glued only: LC/G.2586(SES.35/3)
+  gluedBody: '[A-Z]{2,}', // glued only, after a word: UNEP(DEPI)/…
+  corrected: 'Corrected', // INFCIRC/153(Corrected)
+  qualifierWord: [...QUALIFIER_WORDS.map(([, printed]) => `${printed.replace('.', '\\.')} (?:${QUALIFIER_NUMBER})`), ...QUALIFIER_ALONE].join('|'), // after a space: (Part III), (Sect. 29A), (Introduction); other spellings are reported
+  // Around the components.
+  space: SPACE, // before a qualifier or lettered parts; elsewhere reported (WG. 4, A/ 76/1)
+  letterParts: LETTER_PARTS, // after a space, as printed: A/RES/61/128 A-B
+  reissue: String.raw`\*+`, // at the end: S/2012/197***
+  joint: '[-–]', // between the symbols of a joint symbol: an en dash in print, a hyphen in data
+  jointLike: '[-–—]', // an em dash too, to report
+  singleStart: String.raw`[A-Z][A-Za-z0-9.]*(?:\([^)]*\))?\/`, // how each symbol of a joint one starts: A/…, UNEP(DEPI)/…
+} as const;
+
+/** A part of the grammar, whole. */
+const whole = (part: string, flags = ''): RegExp => new RegExp(`^(?:${part})$`, flags);
+
+/** The validator's patterns: every part whole, and the forms made of them. */
+const IS = {
+  ...(Object.fromEntries(Object.entries(GRAMMAR).map(([name, part]) => [name, whole(part)])) as Record<keyof typeof GRAMMAR, RegExp>),
+  /** A component valid anywhere, and one valid after the first only. */
+  component: whole([GRAMMAR.word, GRAMMAR.hyphenated, GRAMMAR.dotted, GRAMMAR.alnum, GRAMMAR.compound, GRAMMAR.session, GRAMMAR.number].join('|')),
+  following: whole(`${GRAMMAR.suffix}|${GRAMMAR.mixed}`),
+  qualifierAlone: whole(QUALIFIER_ALONE.join('|'), 'i'),
+  qualifierWords: QUALIFIER_WORDS.map(([word, printed]): [RegExp, string] => [new RegExp(`^(?:${word})\\.?\\s*(${QUALIFIER_NUMBER})$`, 'i'), printed]),
+  /** A component and its qualifier: the space between them, if any, and what is in parentheses. */
+  qualified: new RegExp(`^(.*?)(${SPACE}?)\\((.*)\\)$`),
+  anySpace: new RegExp(SPACE),
+  spaces: new RegExp(`${SPACE}+`, 'g'),
+  reissueAtEnd: new RegExp(`${GRAMMAR.reissue}$`),
+  reissues: new RegExp(GRAMMAR.reissue, 'g'),
+  startsSingle: new RegExp(`^${GRAMMAR.singleStart}`),
+};
+
+/** The recognizer's patterns: the same parts taken wide, as editors write them. */
+const LOOKS = (() => {
+  const { space } = GRAMMAR;
+  /** One character of a component — letters of either case, digits, a dot or the comma typed for one (WG,4), reissue marks, parentheses, dashes — or a dot, a space and a digit (WG. 4). */
+  const piece = String.raw`(?:(?<=[A-Za-z])\.${space}(?=\d)|[A-Za-z0-9.,*()${DASHES}])`;
+  /** A slash, with a space before it only after a component-like character, or after it before one. */
+  const slash = String.raw`(?:(?<=[A-Z0-9.*)])${space})?\/(?:${space}(?=[A-Z0-9]))?`;
+  /** Components after the first, each after a slash. */
+  const following = `(?:${slash}${piece}*)+`;
+  /** A single symbol as written: it starts with a letter (a lower-case one is reported) and has a slash. */
+  const single = `[A-Za-z]${piece}*${following}`;
+  /** The words of a qualifier in parentheses, as far as a closing one. */
+  const inParentheses = String.raw`[^()\n]{1,30}`;
+  return {
+    // Latin letters and digits only before a symbol: in Chinese text it follows a letter directly.
+    candidate: new RegExp(String.raw`(?<![A-Za-z0-9/.@_\\${DASHES}])${single}`, 'gu'),
+    /** Components after a qualifier: A/75/6 (Sect. 2)/Add.1/Corr.1. */
+    more: new RegExp(`^${following}`, 'u'),
+    /** A joint symbol written with an em dash, to report: A/80/434—S/2025/632. */
+    emJoint: new RegExp(`^—(?=${GRAMMAR.singleStart})${single}`, 'u'),
+    /** A qualifier after a space, as it is printed: (Part III), (Resumption 1), (2025), (III). */
+    spacedQualifier: new RegExp(`^${space}?\\((${inParentheses})\\)(?:${GRAMMAR.reissue})?`),
+    /** The rest of a qualifier glued to the symbol with a space inside it: A/56/23(Part III). */
+    openQualifier: /\([^()]*$/,
+    qualifierRest: new RegExp(`^${inParentheses}\\)(?:${GRAMMAR.reissue})?`),
+    letterParts: new RegExp(`^${space}${GRAMMAR.letterParts}(?![\\p{L}\\p{N}])`, 'u'),
+    /** Trailing punctuation is the sentence's. */
+    trailing: /[.,;:!?–-]$/,
+    trailingSpace: new RegExp(`${space}+$`),
+    /** An address is no symbol: a scheme (https:), a domain before a path (.org/). */
+    scheme: /^[a-z]+:/i,
+    domain: /\.[a-z]{2,}\//,
+  };
+})();
+
 const CONFUSABLE: Record<string, string> = { l: '1', I: '1', O: '0', o: '0' };
+
+/* ------------------------------------------------------------------------------------------
+ * One cache: what is known of a string, as a symbol (the validator's answer, per list of year
+ * series) and as a text (the symbols the recognizer finds in it). A compendium cites the same
+ * symbols again and again, and the checks and the links ask about the same paragraphs.
+ * ---------------------------------------------------------------------------------------- */
+
+interface Reading {
+  problems?: Map<string, readonly string[]>;
+  found?: readonly FoundSymbol[];
+}
+
+const reading = memoize((_text: string): Reading => ({}), 50_000);
 
 /** One piece of a parsed symbol: its text and where it starts in the symbol. */
 interface Piece {
@@ -66,15 +178,15 @@ export function jointParts(symbol: string): Piece[] {
   let start = 0;
   let depth = 0;
   for (let i = 0; i < symbol.length; i++) {
-    const c = symbol[i];
+    const c = symbol[i] ?? '';
     if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (depth === 0 && (c === '–' || c === '-' || c === '—')) {
+    else if (depth === 0 && IS.jointLike.test(c)) {
       const left = symbol.slice(start, i);
       const right = symbol.slice(i + 1);
       // A joint: both sides are symbols (A/80/434-S/2025/632), not a range (1-3), a session
       // (ES-10) or lettered parts (128 A-B).
-      if (left.includes('/') && /^[A-Z][A-Za-z0-9.]*(?:\([^)]*\))?\//.test(right)) {
+      if (left.includes('/') && IS.startsSingle.test(right)) {
         parts.push({ text: left, index: start });
         start = i + 1;
       }
@@ -101,33 +213,51 @@ function components(single: string): string[] {
   return out;
 }
 
+/** A resolution or decision (A/RES/…, IDB.49/DEC/…): its number may take lettered parts and a session in parentheses. */
+function isDecision(parts: readonly string[]): boolean {
+  return parts.some((p) => IS.decisions.test(p.trim()));
+}
+
 function capitalized(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
-/** The printed form of a qualifier, when it is one (database spellings included), else undefined. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** The printed form of a qualifier word, when it is one (database spellings included), else undefined. */
 function printedQualifier(q: string): string | undefined {
-  if (/^(introduction|summary)$/i.test(q)) return capitalized(q);
-  for (const [word, printed] of QUALIFIER_WORDS) {
-    const m = new RegExp(`^(?:${word})\\.?\\s*(${QUALIFIER_NUMBER})$`, 'i').exec(q);
+  if (IS.qualifierAlone.test(q)) return capitalized(q);
+  for (const [pattern, printed] of IS.qualifierWords) {
+    const m = pattern.exec(q);
     if (!m) continue;
     let number = m[1] ?? '';
     if (/^[ivxlc]+$/i.test(number)) number = number.toUpperCase();
     else if (/^[a-z]+$/i.test(number) && number.length > 1) number = capitalized(number);
-    return `${printed} ${number.toUpperCase() === number || /^\d/.test(number) ? number : number}`;
+    return `${printed} ${number}`;
   }
   return undefined;
 }
 
+/* ------------------------------------------------------------------------------------------
+ * The validator: is a symbol well formed, and if not, what is the nearest valid form.
+ * ---------------------------------------------------------------------------------------- */
+
 /** Problems with the qualifier in parentheses of one component. */
 function qualifierProblems(q: string, spaced: boolean, base: string): string[] {
   // base: the symbol up to the qualifier (A/56/23), for the suggestion.
-  if (ROMAN.test(q) || /^(?:S|ES)-(?:[IVXLC]+|\d+)$/.test(q) || /^(?:19|20)\d{2}$/.test(q)) return []; // (III), (S-1), (ES-I), (2025)
-  if (/^[ACEFRS]$/.test(q)) return []; // a language version: (E)
-  if (/^\d+$/.test(q) && !spaced) return []; // TD/B/EX(71)/2, ICCD/COP(14)/23
-  if (/^[A-Z]+\.\d+\/\d+$/.test(q) && !spaced) return []; // LC/G.2586(SES.35/3)
-  if (/^[A-Z]{2,}$/.test(q) && !spaced && /^[A-Z]+$/.test(base.split('/').at(-1) ?? '')) return []; // UNEP(DEPI)/MED WG.431/3
-  if (q === 'Corrected') return []; // INFCIRC/153(Corrected)
+  if (IS.sessionQualifier.test(q)) return []; // (III), (S-1), (ES-I), (2025)
+  if (IS.language.test(q)) return []; // a language version: (E)
+  if (IS.gluedNumber.test(q) && !spaced) return []; // TD/B/EX(71)/2, ICCD/COP(14)/23
+  if (IS.gluedSession.test(q) && !spaced) return []; // LC/G.2586(SES.35/3)
+  if (IS.gluedBody.test(q) && !spaced && IS.word.test(base.split('/').at(-1) ?? '')) return []; // UNEP(DEPI)/MED WG.431/3
+  if (IS.corrected.test(q)) return []; // INFCIRC/153(Corrected)
   const printed = printedQualifier(q);
   if (printed !== undefined) {
     if (printed === q && spaced) return [];
@@ -135,24 +265,24 @@ function qualifierProblems(q: string, spaced: boolean, base: string): string[] {
     const database = !/\s/.test(q) || q === q.toUpperCase();
     return [`${database ? `"(${q})" is a library-database spelling: in print write` : `qualifier "(${q})": write`} ${base} (${printed})`];
   }
-  if (/^[IVXLC]+$/.test(q)) return [`"(${q})" is not a Roman numeral`];
+  if (IS.romanLike.test(q)) return [`"(${q})" is not a Roman numeral`];
   return [`malformed qualifier "(${q})"`];
 }
 
 /** The nearest valid spelling of a component that is not valid, with the reason; undefined if none is known. */
 function componentProblem(part: string, i: number, isResolution: boolean): string | undefined {
-  if (SUFFIX.test(part) || MIXED.test(part)) {
+  if (IS.following.test(part)) {
     return i === 0 ? `cannot start with ${part}` : undefined;
   }
-  if (!/^(?:ADD|CORR|REV|AMEND|SUPP|SUB)\.\d/.test(part) && (WORD.test(part) || HYPHENATED.test(part) || DOTTED.test(part) || ALNUM.test(part) || COMPOUND.test(part) || SESSION.test(part) || NUMBER.test(part))) return undefined;
-  if (isResolution && LETTERED.test(part)) return undefined;
+  if (!IS.databaseSpelling.test(part) && IS.component.test(part)) return undefined;
+  if (isResolution && IS.lettered.test(part)) return undefined;
   // A space inside a component: WG. 4, Add. 1, 2010 /5.
-  if (SPACE.test(part)) {
-    const joined = part.replace(/[ \u00a0\u202f]+/g, '');
+  if (IS.anySpace.test(part)) {
+    const joined = part.replace(IS.spaces, '');
     return `space inside "${part}" (write ${componentProblem(joined, i, isResolution) === undefined ? joined : nearest(joined)})`;
   }
   // Suffixes: ADD.1 (a database spelling), Add1, add.1, Add,1, Rev.l.
-  const suffix = /^(add|corr|rev|amend|supp|sub|summary)([.,]?)(.*)$/i.exec(part);
+  const suffix = SUFFIX_LIKE.exec(part);
   if (suffix) {
     const word = capitalized(suffix[1] ?? '');
     const rest = suffix[3] ?? '';
@@ -186,6 +316,9 @@ function componentProblem(part: string, i: number, isResolution: boolean): strin
   return `malformed component "${part}"`;
 }
 
+/** A suffix or mixed-case word however it is misspelt: ADD.1, Add1, add.1, Add,1, Rev.l. */
+const SUFFIX_LIKE = new RegExp(`^(${[...DATABASE_WORDS, 'Summary'].join('|')})([.,]?)(.*)$`, 'i');
+
 /** The nearest form of a component we can suggest (itself when we know none). */
 function nearest(part: string): string {
   if (/^[A-Z]+\d+$/.test(part)) return part.replace(/(\d)/, '.$1');
@@ -195,24 +328,19 @@ function nearest(part: string): string {
 function singleProblems(single: string, yearSeries: readonly string[]): string[] {
   const problems: string[] = [];
   if (/[\t\n\r]/.test(single)) problems.push('contains a line break or tab');
-  const stars = /\*+$/.exec(single);
+  const stars = IS.reissueAtEnd.exec(single);
   const core = stars ? single.slice(0, stars.index) : single;
   if (core.includes('*')) problems.push('a reissue mark (*) belongs at the end of the symbol');
-  let depth = 0;
-  for (const c of core) {
-    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
-    if (depth < 0) break;
-  }
-  if (depth !== 0) {
+  if (!balanced(core)) {
     problems.push('unbalanced parenthesis');
     return problems;
   }
-  const parts = components(core.replace(/\*/g, ''));
+  const parts = components(core.replace(IS.reissues, ''));
   if (parts.length < 2) {
     problems.push('has no "/": a symbol is components joined by "/" (A/76/1)');
     return problems;
   }
-  const isResolution = parts.some((p) => /^(RES|DEC)$/.test(p));
+  const isResolution = isDecision(parts);
   if (parts.some((p) => p === '')) {
     const rebuilt = parts.filter((p) => p !== '').join('/');
     problems.push(`has an empty component ("//")${rebuilt.includes('/') ? ` (write ${rebuilt})` : ''}`);
@@ -224,14 +352,16 @@ function singleProblems(single: string, yearSeries: readonly string[]): string[]
     const part = raw.trim();
     if (part === '') return;
     // A qualifier in parentheses, printed after a space or glued to the component.
-    const q = /^(.*?)([ \u00a0\u202f]?)\((.*)\)$/.exec(part);
+    const q = IS.qualified.exec(part);
     if (q) {
       const base = q[1] ?? '';
+      const qualifier = q[3] ?? '';
       const upTo = [...parts.slice(0, i).map((p) => p.trim()), base].join('/');
-      problems.push(...qualifierProblems(q[3] ?? '', q[2] !== '', upTo));
-      if (base === '') problems.push(`qualifier "(${q[3]})" stands alone`);
+      problems.push(...qualifierProblems(qualifier, q[2] !== '', upTo));
+      if (base === '') problems.push(`qualifier "(${qualifier})" stands alone`);
       else {
-        const problem = componentProblem(base, i, isResolution || /^(?:19|20)\d{2}$|^[IVXLC]+$|^(?:S|ES)-/.test(q[3] ?? ''));
+        // A session qualifier makes the number before it a resolution's: A/217 A (III).
+        const problem = componentProblem(base, i, isResolution || IS.sessionQualifierLike.test(qualifier));
         if (problem) problems.push(problem);
       }
       return;
@@ -250,32 +380,15 @@ function singleProblems(single: string, yearSeries: readonly string[]): string[]
   const series = yearSeriesOf(core, yearSeries);
   if (series !== undefined) {
     const next = core.slice(series.length + 1).split('/')[0] ?? '';
-    if (/^\d{2}$/.test(next)) problems.push(`two-digit year "${next}" where a four-digit year belongs (${series}/20${next}/…)`);
-    else if (/^\d{4}$/.test(next)) {
+    if (IS.shortYear.test(next)) problems.push(`two-digit year "${next}" where a four-digit year belongs (${series}/20${next}/…)`);
+    else if (IS.seriesYear.test(next)) {
       // the year
-    } else if (/^\d+$/.test(next) || ((WORD.test(next) || DOTTED.test(next)) && DOCUMENT_TYPE.test(next)) || componentProblem(next, 1, false) === `malformed component "${next}"`) {
+    } else if (/^\d+$/.test(next) || ((IS.word.test(next) || IS.dotted.test(next)) && IS.documentType.test(next)) || componentProblem(next, 1, false) === `malformed component "${next}"`) {
       problems.push(`expected a four-digit year after ${series}/`);
     }
   }
   return problems;
 }
-
-/**
- * Problems with a symbol, as sentences with the nearest valid form; empty when it is well
- * formed. Each symbol is judged once per process (a compendium cites the same ones again and
- * again; the checks and the links ask about each). Shared: do not modify.
- */
-export function symbolProblems(symbol: string, yearSeries: readonly string[] = []): readonly string[] {
-  const key = JSON.stringify([yearSeries, symbol]);
-  let problems = judged.get(key);
-  if (!problems) {
-    if (judged.size >= 50_000) judged.clear();
-    judged.set(key, (problems = judge(symbol, yearSeries)));
-  }
-  return problems;
-}
-
-const judged = new Map<string, string[]>();
 
 function judge(symbol: string, yearSeries: readonly string[]): string[] {
   if (symbol.includes('—')) return ['joined by an em dash: a joint symbol takes an en dash (–)'];
@@ -286,8 +399,18 @@ function judge(symbol: string, yearSeries: readonly string[]): string[] {
   return problems;
 }
 
-/** Document types, which follow the year in a year series (…/2010/L.1), never stand for it. */
-const DOCUMENT_TYPE = /^(?:L|CRP|PV|SR|INF|R|NGO|RES|DEC|PRST|WP)(?:\.|$)/;
+/**
+ * Problems with a symbol, as sentences with the nearest valid form; empty when it is well
+ * formed. Each symbol is judged once per process and list of year series (kept with what is
+ * known of the string). Shared: do not modify.
+ */
+export function symbolProblems(symbol: string, yearSeries: readonly string[] = []): readonly string[] {
+  const judged = (reading(symbol).problems ??= new Map());
+  const key = JSON.stringify(yearSeries);
+  let problems = judged.get(key);
+  if (!problems) judged.set(key, (problems = judge(symbol, yearSeries)));
+  return problems;
+}
 
 /** The longest of the year series a symbol belongs to. */
 export function yearSeriesOf(symbol: string, yearSeries: readonly string[]): string | undefined {
@@ -299,30 +422,15 @@ export function symbolYear(symbol: string, yearSeries: readonly string[]): numbe
   const series = yearSeriesOf(symbol, yearSeries);
   if (series === undefined) return undefined;
   const year = symbol.slice(series.length + 1).split('/')[0];
-  return year && /^\d{4}$/.test(year) ? Number(year) : undefined;
+  return year && IS.seriesYear.test(year) ? Number(year) : undefined;
 }
 
 /* ------------------------------------------------------------------------------------------
- * Recognition in running text: the same grammar finds the symbols, so a symbol that is linked
- * is a symbol that was checked. Candidates are taken wide (empty components, spaces next to a
- * slash, parentheses, commas between a letter and a digit) so that malformed ones are found
- * and reported; trailing punctuation (. , ; : ) – -) is not part of a symbol.
+ * The recognizer: what looks like a symbol in running text. Candidates are taken wide (empty
+ * components, spaces next to a slash, parentheses, commas between a letter and a digit) so
+ * that malformed ones are found and reported; trailing punctuation (. , ; : ) – -) is not part
+ * of a symbol.
  * ---------------------------------------------------------------------------------------- */
-
-const CHARS = String.raw`A-Za-z0-9.,*()\-–`;
-/** One character of a component, or a dot followed by a space and a digit (WG. 4, to report). */
-const PIECE = String.raw`(?:(?<=[A-Za-z])\.[ \u00a0](?=\d)|[${CHARS}])`;
-/** A slash, with a space before it only after a component-like character, or after it before one. */
-const SLASH = String.raw`(?:(?<=[A-Z0-9.*)])[ \u00a0])?\/(?:[ \u00a0](?=[A-Z0-9]))?`;
-// Latin letters and digits only before a symbol: in Chinese text it follows a letter directly.
-const CORE = new RegExp(String.raw`(?<![A-Za-z0-9/.@_\\\-–])[A-Za-z]${PIECE}*(?:${SLASH}${PIECE}*)+`, 'gu');
-const MORE = new RegExp(String.raw`^\/${PIECE}+`, 'u');
-/** A joint symbol written with an em dash, to report: A/80/434—S/2025/632. */
-const EM_JOINT = new RegExp(String.raw`^—(?=[A-Z][A-Za-z0-9.]*\/)[A-Za-z]${PIECE}*(?:${SLASH}${PIECE}*)+`, 'u');
-/** A qualifier after a space, as it is printed: (Part III), (Resumption 1), (2025), (III). */
-const SPACED_QUALIFIER = /^[ \u00a0]?\(([^()\n]{1,30})\)\**/;
-const LETTER_PARTS = /^[ \u00a0][A-Z](?:[-–][A-Z])?(?![\p{L}\p{N}])/u;
-const TRAILING = /[.,;:!?–\-]$/;
 
 export interface FoundSymbol {
   /** The symbol as written in the text. */
@@ -333,11 +441,14 @@ export interface FoundSymbol {
   parts: Array<{ text: string; index: number }>;
 }
 
+/**
+ * Whether a parenthesis after a space belongs to the symbol before it: a qualifier word (in
+ * any spelling, to report), or a session or year after a resolution. Any other is prose:
+ * CTOC/COP/WG.4/2010/5 (2010), A/76/1 (the report).
+ */
 function qualifierLike(q: string, before: string): boolean {
   if (printedQualifier(q) !== undefined) return true;
-  const resolution = /\/(RES|DEC)\//.test(before);
-  if (resolution && (/^[IVXLC]+$/.test(q) || /^(?:S|ES)-[\dIVXLC]+$/.test(q) || /^(?:19|20)\d{2}$/.test(q))) return true;
-  return false;
+  return isDecision(components(before)) && IS.sessionQualifierLike.test(q);
 }
 
 /** Cut a candidate at a comma that is punctuation (a list), keeping the comma of `WG,4` to report. */
@@ -350,75 +461,53 @@ function cutAtListComma(text: string): string {
   return text;
 }
 
-function balanced(text: string): boolean {
-  let depth = 0;
-  for (const c of text) {
-    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
-    if (depth < 0) return false;
-  }
-  return depth === 0;
-}
-
 /**
  * Every symbol written in a text (well formed or not), in order. The rules and the links ask
  * about the same paragraphs: each text is scanned once per process. Shared: do not modify.
  */
 export function findSymbols(raw: string): readonly FoundSymbol[] {
-  // Every symbol has a slash (CORE): a text without one has none.
-  return raw.includes('/') ? scanned(raw) : NONE;
+  // Every symbol has a slash: a text without one has none.
+  return raw.includes('/') ? (reading(raw).found ??= scanSymbols(raw)) : NONE;
 }
 
 const NONE: readonly FoundSymbol[] = Object.freeze([]);
-const scanned = memoize(scanSymbols, 50_000);
 
 function scanSymbols(raw: string): FoundSymbol[] {
   const out: FoundSymbol[] = [];
   let taken = 0;
-  for (const match of raw.matchAll(CORE)) {
+  for (const match of raw.matchAll(LOOKS.candidate)) {
     const index = match.index;
     if (index < taken) continue; // inside a symbol already found (after its qualifier)
     let text = cutAtListComma(match[0]);
     let end = index + text.length;
+    /** Take what follows, and the components after it (A/75/6 (Sect. 2)/Corr.1). */
+    const extend = (piece: string, more: boolean): void => {
+      text += piece;
+      end += piece.length;
+      const next = more ? LOOKS.more.exec(raw.slice(end)) : null;
+      if (next) extend(cutAtListComma(next[0]), false);
+    };
     if (text.length === match[0].length) {
       // A qualifier glued to the symbol with a space inside it: A/56/23(Part III).
-      const open = !balanced(text) && /\([^()]*$/.test(text) ? /^[^()\n]{1,30}\)\**/.exec(raw.slice(end)) : null;
-      if (open) {
-        text += open[0];
-        end += open[0].length;
-        const more = MORE.exec(raw.slice(end));
-        if (more) {
-          const piece = cutAtListComma(more[0]);
-          text += piece;
-          end += piece.length;
-        }
-      }
+      const open = !balanced(text) && LOOKS.openQualifier.test(text) ? LOOKS.qualifierRest.exec(raw.slice(end)) : null;
+      if (open) extend(open[0], true);
       // Extend over what the grammar prints after a space: qualifiers, lettered parts, and
-      // components after a qualifier (A/75/6 (Sect. 2)/Corr.1).
+      // components after a qualifier.
       for (;;) {
         const rest = raw.slice(end);
-        const q = SPACED_QUALIFIER.exec(rest);
+        const q = LOOKS.spacedQualifier.exec(rest);
         if (q && qualifierLike(q[1] ?? '', text)) {
-          text += q[0];
-          end += q[0].length;
-          const more = MORE.exec(raw.slice(end));
-          if (more) {
-            const piece = cutAtListComma(more[0]);
-            text += piece;
-            end += piece.length;
-          }
+          extend(q[0], true);
           continue;
         }
-        const em = EM_JOINT.exec(rest);
+        const em = LOOKS.emJoint.exec(rest);
         if (em) {
-          const piece = cutAtListComma(em[0]);
-          text += piece;
-          end += piece.length;
+          extend(cutAtListComma(em[0]), false);
           continue;
         }
-        const letters = /\/(RES|DEC)\//.test(text) && /\d$/.test(text) ? LETTER_PARTS.exec(rest) : null;
+        const letters = isDecision(components(text)) && /\d$/.test(text) ? LOOKS.letterParts.exec(rest) : null;
         if (letters) {
-          text += letters[0];
-          end += letters[0].length;
+          extend(letters[0], false);
           continue;
         }
         break;
@@ -426,21 +515,34 @@ function scanSymbols(raw: string): FoundSymbol[] {
     }
     // Trailing punctuation is the sentence's; an unbalanced closing parenthesis too.
     for (;;) {
-      if (TRAILING.test(text)) text = text.slice(0, -1);
+      if (LOOKS.trailing.test(text)) text = text.slice(0, -1);
       else if (text.endsWith(')') && !balanced(text)) text = text.slice(0, -1);
       else if (text.endsWith('(')) text = text.slice(0, -1);
       else break;
     }
-    text = text.replace(/[ \u00a0]+$/, '');
+    text = text.replace(LOOKS.trailingSpace, '');
     taken = index + text.length;
     // Not symbols: words joined by a slash (and/or, km/h), names of bodies without a number
     // (UNODC/UNICRI), addresses.
     if (!/[A-Z]/.test(text) || !/\d/.test(text) || !text.includes('/')) continue;
-    if (/^[a-z]+:/i.test(text) || /\.[a-z]{2,}\//.test(text)) continue;
+    if (LOOKS.scheme.test(text) || LOOKS.domain.test(text)) continue;
     const parts = jointParts(text).map((p) => ({ text: p.text, index: index + p.index }));
     out.push({ text, index, parts });
   }
   return out;
+}
+
+/** A symbol found in a text, with the validator's problems: none for one the links may link. */
+export interface CheckedSymbol extends FoundSymbol {
+  problems: readonly string[];
+}
+
+/**
+ * Every symbol written in a text with its problems, the year series as configured: what the
+ * document-symbol check reports and what the links link (those with none) are the same.
+ */
+export function checkSymbols(raw: string, yearSeries?: readonly string[]): CheckedSymbol[] {
+  return findSymbols(raw).map((found) => ({ ...found, problems: symbolProblems(found.text, yearSeries) }));
 }
 
 /** Symbols in a text as text and offset (the form the parity and meetings checks use). */
@@ -457,17 +559,22 @@ export function blankSymbols(raw: string): string {
   return text;
 }
 
+/* ------------------------------------------------------------------------------------------
+ * Links.
+ * ---------------------------------------------------------------------------------------- */
+
+const LINK = {
+  spaceBefore: new RegExp(`${SPACE}+(?=\\(|${GRAMMAR.letterParts}$)`, 'g'),
+  spacedQualifier: new RegExp(`\\((\\w+\\.?)${SPACE}+(\\w+)\\)`, 'g'),
+};
+
 /**
  * The symbol as the Official Document System looks it up: no reissue marks, no space before a
  * qualifier or lettered part (A/RES/217 (III) → A/RES/217(III), A/56/23 (Part III) →
  * A/56/23(PartIII)), as UNBIS records them.
  */
 export function symbolLinkTarget(single: string): string {
-  return single
-    .replace(/\*+/g, '')
-    .replace(/[ \u00a0\u202f]+(?=\(|[A-Z](?:[-–][A-Z])?$)/g, '')
-    .replace(/\((\w+\.?)[ \u00a0\u202f]+(\w+)\)/g, "($1$2)")
-    .replace(/–/g, '-');
+  return single.replace(IS.reissues, '').replace(LINK.spaceBefore, '').replace(LINK.spacedQualifier, '($1$2)').replace(/–/g, '-');
 }
 
 /** The Official Document System address of a symbol, in one language or the reader's. */

@@ -12,6 +12,7 @@ import { VFile } from 'vfile';
 import type { Root as HastRoot } from 'hast';
 import type { EditionSource } from '../types.js';
 import type { Templates } from '../load/assets.js';
+import { UNCONFIGURED, type LoadedConfig } from '../load/config.js';
 import { localeFonts, loadTemplates } from '../load/assets.js';
 import { hasFatal } from '../load/report.js';
 import { editionFonts, type FontAssets } from '../model/fonts.js';
@@ -40,19 +41,23 @@ export interface TransformedEdition {
   fonts: FontAssets;
 }
 
-/** Transform one loaded edition into its HTML (no I/O: the templates and fonts are given). */
+/**
+ * Transform one loaded edition into its HTML (no I/O: the templates and fonts are given). The
+ * configuration's year series judge the symbols linked, as they judge those the check reports.
+ */
 export async function transformEdition(
   source: EditionSource,
   templates: Templates,
   fonts: FontAssets,
   languages: readonly Language[] = [{ lang: source.lang, name: source.locale.name, dir: source.locale.dir }],
+  config: Pick<LoadedConfig, 'yearSeries'> = UNCONFIGURED,
 ): Promise<TransformedEdition> {
   const file = new VFile({ path: `sources/${source.lang}`, data: { lang: source.lang, sourceFiles: Object.fromEntries(source.files.map((f) => [f.path, f])) } });
   const processor = unified()
     .use(remarkNumberParagraphs)
     .use(remarkLetterSubparagraphs, { labels: source.locale.labels })
     .use(remarkRehype, { handlers: createHandlers(source.locale) })
-    .use(rehypeSymbolLinks, { lang: source.lang })
+    .use(rehypeSymbolLinks, { lang: source.lang, yearSeries: config.yearSeries })
     .use(rehypeContents, { label: source.locale.contents, range: source.locale.web.paragraphRange })
     .use(rehypeSanitize, bodySchema)
     .use(rehypeTemplate, {
@@ -90,7 +95,7 @@ export async function transform(job: EditionJob, state: BuildState): Promise<'do
   else {
     const others = await Promise.all(project.languages.filter((l) => l.lang !== job.lang).map(async (l) => ({ name: l.name, fonts: await localeFonts(l) })));
     const fonts = editionFonts(await localeFonts(source.locale), others);
-    job.edition = await transformEdition(source, templates, fonts, project.languages);
+    job.edition = await transformEdition(source, templates, fonts, project.languages, required(state.config, 'the configuration'));
     memo?.editions.set(job.lang, { key, edition: job.edition });
   }
   state.files.push(job.edition.file);

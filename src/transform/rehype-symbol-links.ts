@@ -1,24 +1,25 @@
 /**
  * rehype plugin: every well-formed document symbol in the text links to the document in
  * the Official Document System, in the edition's language: https://undocs.org/<lang>/<symbol>.
- * Symbols are found by the recognizer the document-symbol check uses (src/model/symbols.ts),
- * so a linked symbol is a checked one; each half of a joint symbol gets its own link.
+ * Symbols are found and judged as the document-symbol check finds and judges them, with the
+ * same year series (compendium.config.yaml, src/model/symbols.ts `checkSymbols`): a linked
+ * symbol is one the check accepts. Each half of a joint symbol gets its own link.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { Plugin } from 'unified';
 import { replaceTexts } from './text-nodes.js';
-import { findSymbols, symbolProblems, undocsUrl } from '../model/symbols.js';
+import { checkSymbols, undocsUrl } from '../model/symbols.js';
 
 /** Where no symbol is linked: inside a link already, style sheets, scripts, the head. */
 const unlinked = (element: Element): boolean => ['a', 'style', 'script', 'title', 'head'].includes(element.tagName);
 
-const rehypeSymbolLinks: Plugin<[{ lang: string; yearSeries?: readonly string[] }], Root> = function (options) {
+const rehypeSymbolLinks: Plugin<[{ lang: string; yearSeries: readonly string[] }], Root> = function (options) {
   return function (tree) {
     replaceTexts(tree, (node: Text) => {
       const parts: ElementContent[] = [];
       let last = 0;
-      for (const found of findSymbols(node.value)) {
-        if (symbolProblems(found.text, options.yearSeries ?? []).length > 0) continue;
+      for (const found of checkSymbols(node.value, options.yearSeries)) {
+        if (found.problems.length > 0) continue;
         for (const part of found.parts) {
           if (part.index > last) parts.push({ type: 'text', value: node.value.slice(last, part.index) });
           parts.push({

@@ -5,7 +5,7 @@
  */
 import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
-import { findSymbols, symbolProblems, symbolYear, yearSeriesOf } from '../../model/symbols.js';
+import { checkSymbols, symbolProblems, symbolYear, yearSeriesOf } from '../../model/symbols.js';
 
 /** A series is the paper's own, or one under it (the paper's symbol may be malformed: CTOC/COP/WG4/…). */
 function inSeries(series: string | undefined, own: string): boolean {
@@ -46,10 +46,10 @@ export default lintRule(
       // The paper's own series (CTOC/COP/WG.4): a summary citing another of it cites the wrong paper.
       const ownSeries = text.symbol === undefined ? undefined : yearSeriesOf(text.symbol, series);
       paras.forEach((para, i) => {
-        // The same recognizer finds the symbols the edition links (rehype-symbol-links).
-        for (const candidate of findSymbols(para.raw)) {
+        // Found and judged as the edition's links are (rehype-symbol-links): those without problems are linked.
+        for (const candidate of checkSymbols(para.raw, series)) {
           const place = context.pointAt(text.file, para.start + candidate.index);
-          for (const problem of symbolProblems(candidate.text, series)) report(text.file, place, `Symbol ${candidate.text}: ${problem}`);
+          for (const problem of candidate.problems) report(text.file, place, `Symbol ${candidate.text}: ${problem}`);
           // The first paragraph of a paper cites the paper itself.
           if (i === 0 && text.symbol && candidate.text !== text.symbol && ownSeries !== undefined && inSeries(yearSeriesOf(candidate.text, series), ownSeries)) {
             report(text.file, place, `The summary cites ${candidate.text}, but this paper is ${text.symbol}`);
