@@ -18,7 +18,7 @@
 //      command asked for cannot run without them. No browser is ever downloaded from a vendor.
 // Everything setup says goes to stderr (and so does the output of what it runs for itself):
 // stdout is left to the command, so `npm run --silent check -- --format json` is clean JSON.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -175,8 +175,14 @@ if (isMain) {
   if (mode === 'cli') await runHere(join(root, 'dist', 'bin', 'compendium.js'), args);
   else if (mode === 'bench') await runHere(join(root, 'scripts', 'bench.mjs'), args);
   else if (mode === 'test') {
-    const typecheck = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.'], { cwd: root, stdio: 'inherit' });
-    if (typecheck.status !== 0) process.exit(typecheck.status ?? 1);
-    await runHere(join(root, 'node_modules', 'vitest', 'vitest.mjs'), ['run', ...args]);
+    // The type-check and the tests side by side (the tests start with a build in Chromium,
+    // which waits on the browser as much as on the processor); each says what fails, and the
+    // run fails if either does.
+    const ended = (child) => new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+    const typecheck = ended(spawn(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.'], { cwd: root, stdio: 'inherit' }));
+    const tests = ended(spawn(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...args], { cwd: root, stdio: 'inherit' }));
+    const [typed, tested] = await Promise.all([typecheck, tests]);
+    if (typed !== 0) say('the type-check failed (above)');
+    process.exit(typed !== 0 ? typed : tested);
   }
 }
