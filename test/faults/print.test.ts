@@ -133,9 +133,9 @@ describe('printing', () => {
     await session.browser();
     const victim = session.pid();
     expect(running(victim)).toBe(true);
-    const url = await page('<p>Slow</p><script>const t = Date.now(); while (Date.now() - t < 1500) {}</script>');
+    const url = await page('<p>Slow</p><script>const t = Date.now(); while (Date.now() - t < 800) {}</script>');
     const printing = printWithRetry(session, url, { timeout: 20_000 });
-    setTimeout(() => process.kill(victim as number, 'SIGKILL'), 400);
+    setTimeout(() => process.kill(victim as number, 'SIGKILL'), 300);
     const pdf = await printing;
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(session.pid()).not.toBe(victim);
