@@ -1,11 +1,13 @@
 /**
  * Before the test files: the run's one Chromium, which every test that prints shares (each
- * file connects to it: test/helpers/cli.ts), and one build of the six editions, printed with
- * it by the command line, which the end-to-end tests read back (english-edition,
- * all-editions, website). Built with a fixed SOURCE_DATE_EPOCH that differs from the document
- * date, so the tests can see that it is honoured.
+ * file connects to it: test/helpers/shared-browser.ts); and one build of the six editions,
+ * printed with it by the command line, which the end-to-end tests read back (english-edition,
+ * all-editions, website, ci-workflow). The build is started, not waited for: the files that
+ * do not read it run meanwhile, and those that do wait for its outcome file
+ * (test/helpers/shared-build.ts). Built with a fixed SOURCE_DATE_EPOCH that differs from the
+ * document date, so the tests can see that it is honoured.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -18,8 +20,8 @@ export const EPOCH = '1700000000';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The shared build: its output folder and what the command printed. */
-    editions: { out: string; epoch: string; status: number | null; stderr: string };
+    /** The shared build: its output folder, its epoch, and where its outcome is written when it ends. */
+    editions: { out: string; epoch: string; outcome: string };
     /** The shared Chromium's DevTools address. */
     browserEndpoint: string;
   }
@@ -30,17 +32,29 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('browserEndpoint', launched.browser.wsEndpoint());
   // The build's session must not close the shared browser: its close only forgets it.
   const session = new BrowserSession(async () => ({ ...launched, close: async () => undefined }));
-  const out = await mkdtemp(join(tmpdir(), 'e2e-editions-'));
+  const parent = await mkdtemp(join(tmpdir(), 'e2e-editions-'));
+  const out = join(parent, 'output');
+  const outcome = join(parent, 'outcome.json');
   let stderr = '';
-  const status = await run(['build', '--out', out, '--quiet'], {
+  const built = run(['build', '--out', out, '--quiet'], {
     stdout: { write: () => true },
     stderr: { write: (text: string) => (stderr += text) },
     env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
     cwd: ROOT,
     root: ROOT,
     session,
-  });
-  await session.close();
-  project.provide('editions', { out, epoch: EPOCH, status, stderr });
-  return () => launched.close();
+  })
+    .catch((error: unknown) => {
+      stderr += String(error);
+      return 1;
+    })
+    .then(async (status) => {
+      await session.close();
+      await writeFile(outcome, JSON.stringify({ status, stderr }));
+    });
+  project.provide('editions', { out, epoch: EPOCH, outcome });
+  return async () => {
+    await built;
+    await launched.close();
+  };
 }

@@ -11,12 +11,12 @@
  * which is also the test that two builds of the same sources are byte-identical.
  */
 import { describe, expect, it, beforeAll } from 'vitest';
+import { sharedEditions } from '../helpers/shared-build.js';
 import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { inject } from 'vitest';
 import { cli, ROOT, unexpectedOutput } from '../helpers/cli.js';
 import { presentLangs } from '../helpers/sources.js';
 
@@ -82,13 +82,15 @@ describe('the CI workflow', () => {
 
 describe('languages built apart, then assembled', () => {
   const langs = ['en', 'fr'];
-  const shared = inject('editions');
-  const env = { SOURCE_DATE_EPOCH: shared.epoch };
-  const full = shared.out;
+  let env: NodeJS.ProcessEnv;
+  let full: string;
   /** Each language's job: its own output folder. */
   const jobs = new Map<string, string>();
   beforeAll(async () => {
+    const shared = await sharedEditions();
     expect(shared.status, shared.stderr).toBe(0);
+    env = { SOURCE_DATE_EPOCH: shared.epoch };
+    full = shared.out;
     for (const lang of langs) {
       const job = await mkdtemp(join(tmpdir(), `ci-${lang}-`));
       const built = await cli(['build', '--lang', lang, '--out', job, '--quiet'], env);

@@ -1,4 +1,5 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { sharedEditions } from '../helpers/shared-build.js';
 import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ describe('the command line', () => {
   it('reports bad input as file:line:column with a rule id, exits 1 and leaves earlier outputs untouched', async () => {
     // Earlier outputs: a copy of the shared build (test/global-setup.ts).
     const out = await mkdtemp(join(tmpdir(), 'cli-out-'));
-    await cp(inject('editions').out, out, { recursive: true });
+    await cp((await sharedEditions()).out, out, { recursive: true });
     const before = await readFile(join(out, 'en', 'compendium-en.pdf'));
     const beforeHtml = await readFile(join(out, 'en', 'index.html'));
 

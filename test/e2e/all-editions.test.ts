@@ -3,7 +3,8 @@
  * read back. PNG renders of pages 1 and 2 of every edition are written under
  * output/previews/ for people to look at.
  */
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedEditions } from '../helpers/shared-build.js';
 import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -30,9 +31,8 @@ const jobs = new Map<string, string>();
 const dates = new Map<string, string[]>();
 const glyphs = new Map<string, Page[]>();
 
-const built = inject('editions');
-
 beforeAll(async () => {
+  const built = await sharedEditions();
   out = built.out;
   // Nothing on stderr but the warnings about the translations' placeholder job numbers.
   expect(unexpectedOutput(built.stderr)).toEqual([]);

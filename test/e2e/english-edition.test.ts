@@ -2,7 +2,8 @@
  * End to end in real Chromium: build the English edition with the CLI, read the PDF back
  * and check what a documents officer would check.
  */
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedEditions, type SharedEditions } from '../helpers/shared-build.js';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -18,9 +19,10 @@ let pdf: Uint8Array;
 let html: string;
 let pages: string[];
 
-const built = inject('editions');
+let built: SharedEditions;
 
 beforeAll(async () => {
+  built = await sharedEditions();
   out = built.out;
   expect(unexpectedOutput(built.stderr)).toEqual([]);
   expect(built.status).toBe(0);

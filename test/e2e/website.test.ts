@@ -3,7 +3,8 @@
  * WCAG 2.1 A and AA), phone and desktop widths (screenshots under output/screenshots/ for
  * people), anchors, symbol links, the language switcher keeping the paragraph, the skip link.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedEditions } from '../helpers/shared-build.js';
 import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,7 +42,7 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  const built = inject('editions');
+  const built = await sharedEditions();
   out = built.out;
   expect(built.status, built.stderr).toBe(0);
   browser = await (await sharedSession()).browser();
