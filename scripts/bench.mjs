@@ -130,7 +130,7 @@ async function fontSubsets() {
   const program = `
     const dist = ${JSON.stringify(`${pathToFileURL(join(root, 'dist')).href}/`)};
     const [{ loadProject }, { localeFonts }, { editionFonts }, { subsetEditionFonts }, { subsetRuns }, { writeCachedFonts }] = await Promise.all(
-      ['load/project.js', 'load/assets.js', 'model/fonts.js', 'fonts/stage.js', 'fonts/subset.js', 'write/font-cache.js'].map((m) => import(dist + m)));
+      ['load/project.js', 'load/assets.js', 'model/fonts.js', 'fonts/fonts-stage.js', 'fonts/subset.js', 'write/font-cache.js'].map((m) => import(dist + m)));
     const { readFile } = await import('node:fs/promises');
     const [root, built, cache, keep] = JSON.parse(process.argv[1]);
     const project = await loadProject(root);
@@ -205,13 +205,13 @@ async function warm() {
   say('warm one-paper rebuild');
   // In process, with a warm browser and the memo as watch keeps them: one paper edited in one
   // language, against printing the same edition again in the same running browser.
-  const { build, createMemo } = await import(pathToFileURL(join(root, 'dist', 'pipeline.js')).href);
-  const { BrowserSession } = await import(pathToFileURL(join(root, 'dist', 'print', 'session.js')).href);
+  const { build, createWatchMemo } = await import(pathToFileURL(join(root, 'dist', 'pipeline.js')).href);
+  const { BrowserSession } = await import(pathToFileURL(join(root, 'dist', 'print', 'browser-session.js')).href);
   const sources = await mkdtemp(join(tmpdir(), 'bench-src-'));
   await cp(join(root, 'sources'), sources, { recursive: true });
   const warmOut = await mkdtemp(join(tmpdir(), 'bench-warm-'));
   const session = new BrowserSession();
-  const memo = createMemo();
+  const memo = createWatchMemo();
   await build({ root, outDir: warmOut, sourcesDir: sources, session, memo });
   const paper = join(sources, 'fr', 'papers', 'CTOC-COP-WG.4-2013-2.md');
   const original = await readFile(paper, 'utf8');

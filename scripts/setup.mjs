@@ -101,8 +101,8 @@ async function ensureCompiled() {
   rmSync(join(root, 'dist', 'bin'), { recursive: true, force: true });
   const { build } = await import('rolldown');
   await build({
-    // The browser's thread is an entry of its own: src/print/printer.ts starts it from beside itself.
-    input: { compendium: join(root, 'dist', 'cli', 'bin.js'), 'print-worker': join(root, 'dist', 'print', 'print-worker.js') },
+    // The browser's thread is an entry of its own: src/print/print-stages.ts starts it from beside itself.
+    input: { compendium: join(root, 'dist', 'cli', 'bin.js'), 'browser-thread': join(root, 'dist', 'print', 'browser-thread.js') },
     platform: 'node',
     logLevel: 'warn',
     // Loaded from node_modules at run time, not bundled: their WebAssembly glue (emscripten)

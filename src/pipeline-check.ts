@@ -6,10 +6,10 @@
  */
 import { load } from './load/load-stage.js';
 import { checkSources } from './check/check-stage.js';
-import { runCheck, type Stage, type CheckState } from './stages.js';
+import { runCheck, type Stage, type CheckState } from './run-stages.js';
 
 export const CHECK: ReadonlyArray<Stage<CheckState>> = [load, checkSources];
 
 export const check = runCheck(CHECK);
 
-export { createMemo, type BuildMemo, type CheckOptions, type CheckResult } from './stages.js';
+export { createWatchMemo, type WatchMemo, type CheckOptions, type CheckResult } from './run-stages.js';

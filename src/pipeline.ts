@@ -1,5 +1,5 @@
 /**
- * The order of the stages, nothing else (how a stage list runs: src/stages.ts).
+ * The order of the stages, nothing else (how a stage list runs: src/run-stages.ts).
  *
  *   check:  load → check                    (src/pipeline-check.ts: what `check` loads)
  *   build:  output folder → unchanged → browser → load → tabs → lock
@@ -15,12 +15,12 @@
 import { CHECK, check } from './pipeline-check.js';
 import { load } from './load/load-stage.js';
 import { checkSources, gate } from './check/check-stage.js';
-import { browser, print, tabs } from './print/printer.js';
-import { transform } from './transform/edition.js';
-import { fonts } from './fonts/stage.js';
-import { postprocessStage as postprocess } from './postprocess/stage.js';
-import { cache, commit, index, lock, outputFolder, record, save, stage, unchanged } from './write/stages.js';
-import { runBuild, type BuildStages } from './stages.js';
+import { browser, print, tabs } from './print/print-stages.js';
+import { transform } from './transform/transform-stage.js';
+import { fonts } from './fonts/fonts-stage.js';
+import { postprocessStage as postprocess } from './postprocess/postprocess-stage.js';
+import { cache, commit, index, lock, outputFolder, record, save, stage, unchanged } from './write/output-stages.js';
+import { runBuild, type BuildStages } from './run-stages.js';
 
 export { CHECK, check };
 
@@ -33,6 +33,6 @@ export const BUILD: BuildStages = {
 
 export const build = runBuild(BUILD);
 
-export { createMemo, type BuildMemo, type BuildOptions, type CheckOptions, type BuildResult, type CheckResult } from './stages.js';
+export { createWatchMemo, type WatchMemo, type BuildOptions, type CheckOptions, type BuildResult, type CheckResult } from './run-stages.js';
 export { interrupt } from './print/interrupt.js';
-export { transformEdition, type TransformedEdition } from './transform/edition.js';
+export { transformEdition, type TransformedEdition } from './transform/transform-stage.js';

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { run } from '../src/cli/run.js';
-import { launchBrowser } from '../src/print/browser.js';
-import { BrowserSession } from '../src/print/session.js';
+import { launchBrowser } from '../src/print/launch-chromium.js';
+import { BrowserSession } from '../src/print/browser-session.js';
 import { ROOT } from './helpers/cli.js';
 
 export const EPOCH = '1700000000';

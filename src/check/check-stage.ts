@@ -5,10 +5,10 @@
  * did not change, has the findings it had, so its checked files are reused and only the
  * others are checked.
  */
-import { required, type CheckState } from '../stages.js';
+import { required, type CheckState } from '../run-stages.js';
 import { hasFatal } from '../load/report.js';
 import { runChecksInTurns } from './run.js';
-import { releaseMemory } from '../memory.js';
+import { releaseMemory } from '../release-memory.js';
 import type { VFile } from 'vfile';
 
 export async function checkSources(state: CheckState): Promise<void> {

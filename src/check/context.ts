@@ -8,7 +8,7 @@ import type { Point } from 'unist';
 import type { Project } from '../load/project.js';
 import type { EditionSource, Lang } from '../types.js';
 import type { Coverage } from '../model/fonts.js';
-import { textsOf, type TextSource } from '../model/edition.js';
+import { textsOf, type TextSource } from '../model/edition-texts.js';
 
 export type { TextSource };
 

@@ -4,7 +4,7 @@
  */
 import type { VFile } from 'vfile';
 import { loadProject } from '../load/project.js';
-import { editionsIn, writeAssembledIndex } from '../write/index-page.js';
+import { editionsIn, writeAssembledIndex } from '../write/write-index.js';
 import { hasFatal } from '../load/report.js';
 import type { Lang } from '../types.js';
 

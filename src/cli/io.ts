@@ -4,7 +4,7 @@
  * or a kill, wired by src/cli/bin.ts). A test passes its own: strings for streams, an
  * environment of its own, an AbortController, and a warm browser to share.
  */
-import type { BrowserSession } from '../print/session.js';
+import type { BrowserSession } from '../print/browser-session.js';
 
 export interface OutStream {
   write(text: string): unknown;

@@ -328,7 +328,7 @@ async function runCheck(cli: Invocation, options: CheckCommand, colors: Paint): 
   // With paths, --fix repairs only the files named (as eslint --fix does).
   const fixes = named ? result.fixes.filter((f) => isUnder(resolve(f.file.cwd, f.file.path), named)) : result.fixes;
   if (options.fix && fixes.length > 0) {
-    const { runFix } = await import('./fix.js');
+    const { runFix } = await import('./fix-report.js');
     await runFix({ ...checkOptions, only: named ? (path) => isUnder(path, named) : undefined }, say, shown);
     result = await check(checkOptions);
   }

@@ -11,8 +11,8 @@
 import { relative } from 'node:path';
 import type { Server } from 'node:http';
 import { watch as chokidar } from 'chokidar';
-import { build, createMemo, type BuildResult } from '../pipeline.js';
-import type { BrowserSession } from '../print/session.js';
+import { build, createWatchMemo, type BuildResult } from '../pipeline.js';
+import type { BrowserSession } from '../print/browser-session.js';
 import type { Lang } from '../types.js';
 import { checkOutputFolder } from '../write/output-folder.js';
 import { DEFAULT_HOST, serve, type LiveReload } from './serve.js';
@@ -43,7 +43,7 @@ export async function watch(options: WatchOptions): Promise<{ stop(): Promise<vo
   const session: BrowserSession = options.session ?? (await ownSession(options.env ?? process.env));
   const closeSession = () => (options.session ? Promise.resolve() : session.close());
   // Languages whose sources did not change are neither checked nor transformed again.
-  const memo = createMemo();
+  const memo = createWatchMemo();
   let stopping = false;
   const run = async (why: string): Promise<void> => {
     const started = performance.now();
@@ -109,6 +109,6 @@ export async function watch(options: WatchOptions): Promise<{ stop(): Promise<vo
 
 /** Watch's own warm browser, found where the environment says. */
 async function ownSession(env: NodeJS.ProcessEnv): Promise<BrowserSession> {
-  const [{ BrowserSession: Session }, { launchBrowser, findChromium }] = await Promise.all([import('../print/session.js'), import('../print/browser.js')]);
+  const [{ BrowserSession: Session }, { launchBrowser, findChromium }] = await Promise.all([import('../print/browser-session.js'), import('../print/launch-chromium.js')]);
   return new Session(() => launchBrowser(findChromium(env)));
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Locale } from '../types.js';
-import { memoize } from '../memo.js';
+import { memoize } from '../memoize.js';
 import { fontAssets, type FontAssets, type FontSource } from '../model/fonts.js';
 
 export type { FontSource };

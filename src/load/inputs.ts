@@ -2,7 +2,7 @@
  * A digest of everything a build reads from the project — the sources folder, the templates
  * and locale packs, the configuration — by path and content, read as bytes (nothing parsed):
  * when it equals the digest of the last complete build, the build has nothing to do
- * (src/write/stages.ts, `unchanged`). A missing path counts as missing, not as an error.
+ * (src/write/output-stages.ts, `unchanged`). A missing path counts as missing, not as an error.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';

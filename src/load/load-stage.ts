@@ -3,7 +3,7 @@
  * language declares (for the font-coverage rule), and the content fingerprints that let a
  * long-running process (watch) skip what did not change.
  */
-import type { CheckState } from '../stages.js';
+import type { CheckState } from '../run-stages.js';
 import { loadConfig } from './config.js';
 import { loadProject } from './project.js';
 import { localeFonts } from './assets.js';

@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { memoize } from '../memo.js';
+import { memoize } from '../memoize.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 

@@ -12,7 +12,7 @@ import { parseYaml } from './yaml.js';
 import { fatal } from './report.js';
 import { localeSchema, meetingsSchema } from './schema.js';
 import { readLanguage, statedOriginal, type LanguageSources } from './language.js';
-import { mergeEdition } from './edition.js';
+import { mergeEdition } from './language-edition.js';
 import { imageDataUrl } from '../model/images.js';
 import { parseTranslationRecord, TRANSLATION_RECORD, type TranslationRecord } from './translation.js';
 

@@ -5,7 +5,7 @@ import type { Point } from 'unist';
 import { fatal } from './report.js';
 import { keysAt, syntaxErrorPlace } from './yaml-errors.js';
 import { didYouMean } from '../model/suggest.js';
-import { memoize } from '../memo.js';
+import { memoize } from '../memoize.js';
 
 /**
  * A YAML text parsed once per process, whoever asks: the loader (validation, the places of

@@ -8,7 +8,7 @@
 import type { List, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { EditionSource } from '../types.js';
-import { textsInOrder, type TextSource } from './edition.js';
+import { textsInOrder, type TextSource } from './edition-texts.js';
 
 export type Block =
   | { kind: 'paragraph'; node: Paragraph; lists: List[] }

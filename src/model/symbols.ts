@@ -23,7 +23,7 @@
  * not what a document prints: they are reported, with the printed form to write instead.
  */
 
-import { memoize } from '../memo.js';
+import { memoize } from '../memoize.js';
 
 export const SUFFIX_WORDS = ['Add', 'Corr', 'Rev', 'Amend', 'Supp'] as const;
 

@@ -1,6 +1,6 @@
 /** Dates in each language's form, through Intl and the locale pack's date rules (no I/O). */
 import type { Locale } from '../types.js';
-import { memoize } from '../memo.js';
+import { memoize } from '../memoize.js';
 
 const utc = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 

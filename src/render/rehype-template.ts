@@ -8,7 +8,7 @@ import type { Plugin } from 'unified';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import { SKIP, visit } from 'unist-util-visit';
-import { memoize } from '../memo.js';
+import { memoize } from '../memoize.js';
 
 export type SlotValue = string | ElementContent[];
 

@@ -6,7 +6,7 @@
  */
 import type { Root } from 'mdast';
 import type { ChapterNode, EditionSource, PaperNode, ThemeNode } from '../types.js';
-import { papersOf } from '../model/edition.js';
+import { papersOf } from '../model/edition-texts.js';
 import { chapterNumeral } from '../model/labels.js';
 import { spanOf } from './remark-number-paragraphs.js';
 

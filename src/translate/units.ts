@@ -9,7 +9,7 @@ import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { List, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { EditionSource } from '../types.js';
-import { textsInOrder } from '../model/edition.js';
+import { textsInOrder } from '../model/edition-texts.js';
 import { paperFileName } from '../scaffold/new-paper.js';
 import { fromPhrasing, fromPlain, type Inline } from './inline.js';
 import { yamlDocument } from '../load/yaml.js';

@@ -12,7 +12,7 @@ import type { Point, Position } from 'unist';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { writeFileAtomic } from './output.js';
-import { memoize } from '../memo.js';
+import { memoize } from '../memoize.js';
 
 export interface CacheState {
   editions: Record<string, string>;

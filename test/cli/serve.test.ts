@@ -15,7 +15,7 @@ import { cli } from '../helpers/cli.js';
 import { serve } from '../../src/cli/serve.js';
 import { cspHash } from '../../src/render/csp.js';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { CHROMIUM_ARGS, findChromium } from '../../src/print/browser.js';
+import { CHROMIUM_ARGS, findChromium } from '../../src/print/launch-chromium.js';
 
 let out: string;
 let server: Server;

@@ -52,7 +52,7 @@ describe('incremental builds', () => {
     expect(report['fr']?.moved[0]?.key).toMatch(/^CTOC\/COP\/WG\.4\/2010\/5 [0-9a-f]{10}$/);
 
     // --force prints again but subsets no font again: what the build has subset before (in
-    // this process, or in the output folder's cache: test/fonts/stage.test.ts) is shipped.
+    // this process, or in the output folder's cache: test/fonts/fonts-stage.test.ts) is shipped.
     const cacheDir = join(out, '.cache', 'fonts');
     const subsets = async () => Object.fromEntries(await Promise.all((await readdir(cacheDir)).map(async (f) => [f, (await stat(join(cacheDir, f))).mtimeMs] as const)));
     const cached = await subsets();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { cli, ROOT } from '../helpers/cli.js';
 import { copySources, edit } from '../helpers/sources.js';
 import { loadProject } from '../../src/load/project.js';
-import { transformEdition } from '../../src/transform/edition.js';
+import { transformEdition } from '../../src/transform/transform-stage.js';
 import { loadFontSources, loadTemplates } from '../../src/load/assets.js';
 import { fontAssets } from '../../src/model/fonts.js';
 

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BrowserSession, printWithRetry } from '../../src/print/session.js';
-import { PrintError, printOnPage } from '../../src/print/print.js';
-import { WorkerPrinter } from '../../src/print/worker-printer.js';
-import { CHROMIUM_ARGS, findChromium } from '../../src/print/browser.js';
+import { BrowserSession, printWithRetry } from '../../src/print/browser-session.js';
+import { PrintError, printOnPage } from '../../src/print/print-page.js';
+import { WorkerPrinter } from '../../src/print/browser-thread-client.js';
+import { CHROMIUM_ARGS, findChromium } from '../../src/print/launch-chromium.js';
 import puppeteer from 'puppeteer-core';
 import { sharedSession } from '../helpers/shared-browser.js';
 
@@ -144,7 +144,7 @@ describe('printing', () => {
 });
 
 describe('printing in the browser’s own thread (the compiled worker the command line uses)', () => {
-  const script = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'bin', 'print-worker.js'));
+  const script = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'bin', 'browser-thread.js'));
 
   it('prints, reports a blocked request as the same PrintError, and kills Chromium from the main thread', async () => {
     const printer = new WorkerPrinter(script);

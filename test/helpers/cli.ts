@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
-import type { BrowserSession } from '../../src/print/session.js';
+import type { BrowserSession } from '../../src/print/browser-session.js';
 import { sharedSession } from './shared-browser.js';
 
 export { sharedSession } from './shared-browser.js';

@@ -6,13 +6,13 @@
  */
 import { inject } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import type { BrowserSession } from '../../src/print/session.js';
+import type { BrowserSession } from '../../src/print/browser-session.js';
 
 let shared: Promise<BrowserSession> | undefined;
 
 export function sharedSession(): Promise<BrowserSession> {
   return (shared ??= (async () => {
-    const [{ default: puppeteer }, { BrowserSession: Session }] = await Promise.all([import('puppeteer-core'), import('../../src/print/session.js')]);
+    const [{ default: puppeteer }, { BrowserSession: Session }] = await Promise.all([import('puppeteer-core'), import('../../src/print/browser-session.js')]);
     return new Session(async () => {
       const browser = await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint') });
       const mine = new Set<Page>();

@@ -13,7 +13,7 @@ import { build } from '../../src/pipeline.js';
 import { ROOT, sharedSession } from '../helpers/cli.js';
 import { copySources, edit } from '../helpers/sources.js';
 import { treeHash } from '../helpers/tree-hash.js';
-import { runEditions, type BuildState, type EditionStage, type Stage } from '../../src/stages.js';
+import { runEditions, type BuildState, type EditionStage, type Stage } from '../../src/run-stages.js';
 import type { Lang } from '../../src/types.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));

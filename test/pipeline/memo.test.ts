@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { check, createMemo, type CheckResult } from '../../src/pipeline.js';
+import { check, createWatchMemo, type CheckResult } from '../../src/pipeline.js';
 import { ROOT } from '../helpers/cli.js';
 import { copySources, edit, presentLangs } from '../helpers/sources.js';
 
@@ -18,7 +18,7 @@ describe('checking again after an edit (watch)', () => {
   it('reports what a full check reports, edit after edit, and re-checks only the edited language', async () => {
     const langs = presentLangs();
     const dir = await copySources(langs);
-    const memo = createMemo();
+    const memo = createWatchMemo();
     const fr = join(dir, 'fr', 'papers', 'CTOC-COP-WG.4-2013-2.md');
     const en = join(dir, 'en', 'papers', 'CTOC-COP-WG.4-2010-5.md');
     const steps: Array<[string, () => Promise<void>]> = [

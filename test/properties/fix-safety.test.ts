@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { safeFixes } from '../../src/check/fix/safe.js';
 import { applyToText } from '../../src/check/fix/repairs.js';
 import type { Fix } from '../../src/check/rule.js';
-import { fixSources } from '../../src/write/fix.js';
+import { fixSources } from '../../src/write/fix-sources.js';
 import { check } from '../../src/pipeline.js';
 import { ROOT } from '../helpers/cli.js';
 

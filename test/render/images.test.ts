@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadTemplates, localeFonts } from '../../src/load/assets.js';
-import { transformEdition } from '../../src/transform/edition.js';
+import { transformEdition } from '../../src/transform/transform-stage.js';
 import { ROOT } from '../helpers/cli.js';
 import { baseFile, loadFixtureProject } from '../helpers/fixtures.js';
 

@@ -186,7 +186,7 @@ describe('soft hyphens out of the PDF text', () => {
 
 describe('the masthead of each edition', () => {
   it('gives every translation its language line and the original none', async () => {
-    const { editionSlots } = await import('../../src/render/edition.js');
+    const { editionSlots } = await import('../../src/render/template-slots.js');
     for (const edition of project.editions) {
       const slots = await editionSlots(edition, { template: '', families: [] }, []);
       const version = slots['version'] as Element[];

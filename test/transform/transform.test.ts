@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { loadProject } from '../../src/load/project.js';
 import { assembleEdition } from '../../src/transform/assemble.js';
-import { comparePapers, documentNumber } from '../../src/model/edition.js';
+import { comparePapers, documentNumber } from '../../src/model/edition-texts.js';
 import remarkNumberParagraphs from '../../src/transform/remark-number-paragraphs.js';
 import remarkLetterSubparagraphs from '../../src/transform/remark-letter-subparagraphs.js';
 import { letterLabel, roman } from '../../src/model/labels.js';

@@ -7,7 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import { lstat, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixSources } from '../../src/write/fix.js';
+import { fixSources } from '../../src/write/fix-sources.js';
 import { check } from '../../src/pipeline.js';
 import { ROOT } from '../helpers/cli.js';
 import { copySources, edit } from '../helpers/sources.js';

@@ -8,7 +8,7 @@
 import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
 import { numberedParagraphs } from '../../model/paragraphs.js';
-import { memoize } from '../../memo.js';
+import { memoize } from '../../memoize.js';
 
 const referencePattern = memoize((source: string) => new RegExp(source, 'gu'));
 

@@ -8,7 +8,7 @@ import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
 import { shapeOf } from '../../model/paragraphs.js';
 import { symbolCandidates } from '../../model/symbols.js';
-import { textsOf, type TextSource } from '../../model/edition.js';
+import { textsOf, type TextSource } from '../../model/edition-texts.js';
 
 const basename = (path: string): string => path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
 const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -6,7 +6,7 @@
  */
 import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
-import { memoize } from '../../memo.js';
+import { memoize } from '../../memoize.js';
 import { numericRanges } from '../../model/numeric-range.js';
 
 const DOUBLE_SPACE = /(?<=\S) {2,}(?=\S)/gu;

@@ -7,9 +7,9 @@
  * `--force` too, subsets nothing again. The HTML does not depend on the result: it links
  * `fonts/fonts.css`, which the stage stage writes with the files.
  */
-import { required, type BuildState, type EditionJob } from '../stages.js';
+import { required, type BuildState, type EditionJob } from '../run-stages.js';
 import { fontFaceCss, subsetPlan, usedCodePoints } from '../model/fonts.js';
-import type { TransformedEdition } from '../transform/edition.js';
+import type { TransformedEdition } from '../transform/transform-stage.js';
 import { readFontFile, subsetterVersion } from '../load/assets.js';
 import { readCachedFont } from '../write/font-cache.js';
 import { subsetFace, subsetKey, type Subset } from './subset.js';

@@ -1,7 +1,7 @@
-/** src/memory.ts: a full collection over the threshold only, with the function Node's --expose-gc gives. */
+/** src/release-memory.ts: a full collection over the threshold only, with the function Node's --expose-gc gives. */
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { releaseMemory } from '../src/memory.js';
+import { releaseMemory } from '../src/release-memory.js';
 
 describe('releaseMemory', () => {
   it('does nothing under the threshold', () => {

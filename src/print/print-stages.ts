@@ -2,17 +2,17 @@
  * The browser's whole lifetime for one build: started at once, while the sources are loaded
  * and checked (it is the slowest thing to start; a build with nothing changed stopped before) — and
  * closed at the end if the build started it (watch passes in a warm session it keeps).
- * A build's own browser runs in a thread of its own (print-worker.ts): Puppeteer is loaded
+ * A build's own browser runs in a thread of its own (browser-thread.ts): Puppeteer is loaded
  * there, and Chromium's launch, its tabs and its answers do not wait while this thread reads
  * and transforms the sources. Puppeteer and pdf-lib are loaded only when something is
  * printed: `check` stays light.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { envOf, required, runCleanup, type BuildState, type EditionJob } from '../stages.js';
-import type { BrowserSession } from './session.js';
+import { envOf, required, runCleanup, type BuildState, type EditionJob } from '../run-stages.js';
+import type { BrowserSession } from './browser-session.js';
 import { onInterrupt } from './interrupt.js';
-import { releaseMemory } from '../memory.js';
+import { releaseMemory } from '../release-memory.js';
 
 /** What the build asks of the browser, in this thread or in its own. */
 export interface Printer {
@@ -24,14 +24,14 @@ export interface Printer {
 }
 
 /** The browser's thread, beside this module once compiled (not when the sources run as TypeScript). */
-const WORKER = new URL('./print-worker.js', import.meta.url);
+const WORKER = new URL('./browser-thread.js', import.meta.url);
 
 async function startPrinter(given: BrowserSession | undefined, env: NodeJS.ProcessEnv): Promise<Printer> {
   if (!given && existsSync(fileURLToPath(WORKER))) {
-    const { WorkerPrinter } = await import('./worker-printer.js');
+    const { WorkerPrinter } = await import('./browser-thread-client.js');
     return new WorkerPrinter(WORKER, env);
   }
-  const [{ BrowserSession: Session, printWithRetry }, { launchBrowser, findChromium }, { printTimeout }] = await Promise.all([import('./session.js'), import('./browser.js'), import('./print.js')]);
+  const [{ BrowserSession: Session, printWithRetry }, { launchBrowser, findChromium }, { printTimeout }] = await Promise.all([import('./browser-session.js'), import('./launch-chromium.js'), import('./print-page.js')]);
   const session = given ?? new Session(() => launchBrowser(findChromium(env)));
   const timeout = printTimeout(env);
   return { warm: (tabs) => session.warm(tabs), print: (url) => printWithRetry(session, url, { timeout }), close: () => session.close(), kill: () => session.kill() };

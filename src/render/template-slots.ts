@@ -51,7 +51,7 @@ export async function editionSlots(
   // A script without italics (Arabic, Chinese) sets upright what English sets in italics.
   const upright = locale.italics === false ? '\nem, i, h4, .masthead em { font-style: normal; }' : '';
   // The @font-face rules are not inline: the edition's fonts/fonts.css declares the faces it
-  // ships (subset to the characters of its pages, when it is staged: src/fonts/stage.ts).
+  // ships (subset to the characters of its pages, when it is staged: src/fonts/fonts-stage.ts).
   const style = `:root { --font-stack: ${fontStack}, serif; }\n${css.template}\n${page}${upright}`;
   const languageName = locale.languageNames[meta.original] ?? meta.original;
   const link: ElementContent[] = [{ type: 'text', value: locale.web.pdfLink }];

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { localeFonts, readFontFile } from '../../src/load/assets.js';
-import { subsetEditionFonts } from '../../src/fonts/stage.js';
+import { subsetEditionFonts } from '../../src/fonts/fonts-stage.js';
 import { subsetRuns } from '../../src/fonts/subset.js';
 import { writeCachedFonts } from '../../src/write/font-cache.js';
 import { loadProject } from '../../src/load/project.js';
@@ -83,7 +83,7 @@ describe('the fonts stage', () => {
     // Another process (the compiled stage, as a rebuild runs it) finds them in the cache: it subsets nothing.
     const program = `
       const [{ subsetEditionFonts }, { subsetRuns }, { localeFonts }] = await Promise.all(
-        ['fonts/stage.js', 'fonts/subset.js', 'load/assets.js'].map((m) => import(${JSON.stringify(`${pathToFileURL(join(ROOT, 'dist')).href}/`)} + m)));
+        ['fonts/fonts-stage.js', 'fonts/subset.js', 'load/assets.js'].map((m) => import(${JSON.stringify(`${pathToFileURL(join(ROOT, 'dist')).href}/`)} + m)));
       const [locale, html, printHtml, out] = JSON.parse(process.argv[1]);
       const shipped = await subsetEditionFonts({ html, printHtml, fonts: await localeFonts(locale) }, out);
       console.log(JSON.stringify({ runs: subsetRuns(), css: shipped.css, keys: shipped.subsets.map((s) => s.key) }));`;

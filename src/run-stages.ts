@@ -16,13 +16,13 @@ import type { Coverage } from './model/fonts.js';
 import type { Fix } from './check/rule.js';
 import type { Lang } from './types.js';
 import type { Renumbering } from './render/renumbering.js';
-import type { TransformedEdition } from './transform/edition.js';
-import type { BrowserSession } from './print/session.js';
+import type { TransformedEdition } from './transform/transform-stage.js';
+import type { BrowserSession } from './print/browser-session.js';
 import type { Templates } from './load/assets.js';
 import type { CacheState } from './write/cache.js';
 import type { StagedEdition } from './write/output.js';
-import type { EditionFonts } from './fonts/stage.js';
-import type { Printer } from './print/printer.js';
+import type { EditionFonts } from './fonts/fonts-stage.js';
+import type { Printer } from './print/print-stages.js';
 import type { OutputFolder } from './write/output-folder.js';
 
 export interface CheckOptions {
@@ -31,7 +31,7 @@ export interface CheckOptions {
   /** The sources folder (default: `<root>/sources`). */
   sourcesDir?: string | undefined;
   /** What the previous run in this process found (watch): unchanged languages are not checked again. */
-  memo?: BuildMemo | undefined;
+  memo?: WatchMemo | undefined;
   /**
    * The environment the run sees (default: the process's): SOURCE_DATE_EPOCH,
    * COMPENDIUM_CONCURRENCY, CHROMIUM_PATH, COMPENDIUM_PRINT_TIMEOUT.
@@ -58,12 +58,12 @@ export interface BuildOptions extends CheckOptions {
  * What a long-running process (watch) keeps between builds: per language, the content
  * fingerprint it was checked and transformed at, its checked files and its edition.
  */
-export interface BuildMemo {
+export interface WatchMemo {
   check?: { shared: string; langs: Partial<Record<Lang, string>>; files: Map<string, VFile> };
   editions: Map<Lang, { key: string; edition: TransformedEdition }>;
 }
 
-export function createMemo(): BuildMemo {
+export function createWatchMemo(): WatchMemo {
   return { editions: new Map() };
 }
 

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGS, type EditionSource, type Lang } from '../types.js';
 import { renderIndex } from '../render/index-page.js';
-import { pdfName } from '../render/edition.js';
+import { pdfName } from '../render/template-slots.js';
 import { writeFileAtomic } from './output.js';
 import { OutputFolderError, readMarker, writeMarker } from './output-folder.js';
 

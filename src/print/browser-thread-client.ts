@@ -1,12 +1,12 @@
 /**
- * The main thread's side of the browser's thread (print-worker.ts): prints are sent there by
+ * The main thread's side of the browser's thread (browser-thread.ts): prints are sent there by
  * file address and come back as PDF bytes (moved, not copied). Errors come back by name and
  * message, as PrintError when printing failed. On Ctrl-C, Chromium is killed from here at once,
  * by the process id the worker announced, without waiting for the worker.
  */
 import { Worker } from 'node:worker_threads';
-import { PrintError } from './print.js';
-import { killBrowser } from './kill.js';
+import { PrintError } from './print-page.js';
+import { killBrowser } from './kill-chromium.js';
 
 export type PrintRequest = { op: 'warm'; tabs: number } | { op: 'print'; id: number; url: string } | { op: 'close' } | { op: 'kill' };
 export type PrintReply =

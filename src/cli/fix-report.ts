@@ -1,11 +1,11 @@
 /**
- * `check --fix`: repair the sources (src/write/fix.ts), then say which files changed and how,
+ * `check --fix`: repair the sources (src/write/fix-sources.ts), then say which files changed and how,
  * and which repairs were not made and why.
  */
 import { join } from 'node:path';
 import { check } from '../pipeline-check.js';
 import type { Lang } from '../types.js';
-import { fixSources } from '../write/fix.js';
+import { fixSources } from '../write/fix-sources.js';
 
 /** A text as a reader sees it: invisible characters by their code point. */
 const shown = (s: string): string =>

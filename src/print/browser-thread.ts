@@ -2,14 +2,14 @@
  * The browser's own thread (worker_threads): Puppeteer and the DevTools connection live here,
  * so that launching Chromium, opening its tabs and answering it never wait for the main
  * thread, which is busy reading and transforming the sources meanwhile. The main thread's side
- * is worker-printer.ts; what they say to each other is `PrintRequest` / `PrintReply`.
+ * is browser-thread-client.ts; what they say to each other is `PrintRequest` / `PrintReply`.
  */
 import { parentPort } from 'node:worker_threads';
-import { BrowserSession, printWithRetry } from './session.js';
-import type { PrintReply, PrintRequest } from './worker-printer.js';
+import { BrowserSession, printWithRetry } from './browser-session.js';
+import type { PrintReply, PrintRequest } from './browser-thread-client.js';
 
 const port = parentPort;
-if (!port) throw new Error('print-worker.js runs as a worker thread (src/print/worker-printer.ts starts it)');
+if (!port) throw new Error('browser-thread.js runs as a worker thread (src/print/browser-thread-client.ts starts it)');
 const session = new BrowserSession();
 let announced: number | undefined;
 

@@ -4,9 +4,9 @@
  * clear error — never a partial PDF (nothing is written until the bytes are complete).
  */
 import type { Browser, Page } from 'puppeteer-core';
-import { launchBrowser, type LaunchedBrowser } from './browser.js';
-import { killBrowser } from './kill.js';
-import { preparePage, printOnPage, PrintError, type PrintOptions } from './print.js';
+import { launchBrowser, type LaunchedBrowser } from './launch-chromium.js';
+import { killBrowser } from './kill-chromium.js';
+import { preparePage, printOnPage, PrintError, type PrintOptions } from './print-page.js';
 
 export class BrowserSession {
   private current: LaunchedBrowser | undefined;
