@@ -4,7 +4,7 @@
  *   check:  load → check                    (src/pipeline-check.ts: what `check` loads)
  *   build:  output folder → unchanged → browser → load → tabs → lock
  *           → per edition: transform → cache → fonts → stage → print → postprocess → save
- *             alongside, from the first edition's print on: check → gate
+ *             alongside, from the first edition's print on: check sources → gate
  *           → commit → index → record
  *
  * A build with nothing changed since the last one stops at `unchanged`. The sources are
