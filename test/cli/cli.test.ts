@@ -7,21 +7,7 @@ import { cli } from '../helpers/cli.js';
 import { copySources, edit } from '../helpers/sources.js';
 
 describe('the command line', () => {
-  it('prints help', async () => {
-    const run = await cli(['--help']);
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain('build');
-    const build = await cli(['build', '--help']);
-    expect(build.status).toBe(0);
-    expect(build.stdout).toContain('--lang');
-  });
-
-  it('rejects an unknown language with exit 2', async () => {
-    const run = await cli(['build', '--lang', 'de']);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('Unknown language de');
-  });
-
+  // Help and usage errors of every command: test/cli/usage.test.ts.
   it('reports bad input as file:line:column with a rule id, exits 1 and leaves earlier outputs untouched', async () => {
     // Earlier outputs: a copy of the shared build (test/global-setup.ts).
     const out = await mkdtemp(join(tmpdir(), 'cli-out-'));
