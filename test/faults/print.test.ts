@@ -122,7 +122,7 @@ describe('printing', () => {
     session = new BrowserSession();
     const url = await page('<p>Text</p><script>for (;;) {}</script>');
     const started = Date.now();
-    const error = await printWithRetry(session, url, { timeout: 1_000 }).catch((e: unknown) => e);
+    const error = await printWithRetry(session, url, { timeout: 500 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrintError);
     expect((error as Error).message).toMatch(/failed twice/);
     expect(Date.now() - started).toBeLessThan(30_000);
