@@ -24,12 +24,16 @@ import type { StagedEdition } from './write/output.js';
 import type { EditionFonts } from './fonts/fonts-stage.js';
 import type { Printer } from './print/print-stages.js';
 import type { OutputFolder } from './write/output-folder.js';
+import type { Disk } from './load/read.js';
+import { createWorld, type World } from './load/world.js';
 
 export interface CheckOptions {
   root: string;
   langs?: readonly Lang[] | undefined;
   /** The sources folder (default: `<root>/sources`). */
   sourcesDir?: string | undefined;
+  /** Where the project is read from (default: the file system; tests read one held in memory). */
+  disk?: Disk | undefined;
   /** What the previous run in this process found (watch): unchanged languages are not checked again. */
   memo?: WatchMemo | undefined;
   /**
@@ -41,6 +45,12 @@ export interface CheckOptions {
 
 /** The environment a run sees: its own, else the process's. */
 export const envOf = (options: CheckOptions): NodeJS.ProcessEnv => options.env ?? process.env;
+
+/** The run's World, made from its options at first use: everything loading reads, and the date the editions carry, come from it. */
+export function worldOf(state: CheckState): World {
+  const { root, sourcesDir, disk } = state.options;
+  return (state.world ??= createWorld(root, { sourcesDir, disk, env: envOf(state.options) }));
+}
 
 export interface BuildOptions extends CheckOptions {
   outDir: string;
@@ -70,6 +80,8 @@ export function createWatchMemo(): WatchMemo {
 /** What the check stages leave: the project, every file with its messages, the fixes. */
 export interface CheckState {
   options: CheckOptions;
+  /** The project's view of the disk and environment (`worldOf`). */
+  world?: World;
   config?: LoadedConfig;
   project?: Project;
   /** Per language: whether its declared fonts cover a character. */

@@ -7,7 +7,8 @@
  * `--force` too, subsets nothing again. The HTML does not depend on the result: it links
  * `fonts/fonts.css`, which the stage stage writes with the files.
  */
-import { required, type BuildState, type EditionJob } from '../run-stages.js';
+import { required, worldOf, type BuildState, type EditionJob } from '../run-stages.js';
+import type { Disk } from '../load/read.js';
 import { fontFaceCss, subsetPlan, usedCodePoints } from '../model/fonts.js';
 import type { TransformedEdition } from '../transform/transform-stage.js';
 import { readFontFile, subsetterVersion } from '../load/assets.js';
@@ -38,8 +39,8 @@ function once(key: string, compute: () => Promise<Subset>): Promise<Subset> {
   return value;
 }
 
-/** The fonts of an edition's pages, subset (or found in the cache under `outDir`); nothing is written. */
-export async function subsetEditionFonts(edition: Pick<TransformedEdition, 'html' | 'printHtml' | 'fonts'>, outDir: string): Promise<EditionFonts> {
+/** The fonts of an edition's pages, subset (or found in the cache under `outDir`); nothing is written. The font files are read from `disk` (default: the file system). */
+export async function subsetEditionFonts(edition: Pick<TransformedEdition, 'html' | 'printHtml' | 'fonts'>, outDir: string, disk?: Disk): Promise<EditionFonts> {
   const plan = subsetPlan(edition.fonts.faces, usedCodePoints([edition.html, edition.printHtml]));
   const subsetter = await subsetterVersion();
   const subsets = await Promise.all(
@@ -48,7 +49,7 @@ export async function subsetEditionFonts(edition: Pick<TransformedEdition, 'html
       const key = subsetKey(subsetter, face.file.id, codePoints);
       const subset = await once(key, async () => {
         const cached = await readCachedFont(outDir, key);
-        return cached ? cached.subset : subsetFace((await readFontFile(face.file.from)).bytes, codePoints);
+        return cached ? cached.subset : subsetFace((await readFontFile(face.file.from, disk)).bytes, codePoints);
       });
       return { key, subset };
     }),
@@ -64,6 +65,6 @@ export async function subsetEditionFonts(edition: Pick<TransformedEdition, 'html
 export async function fonts(job: EditionJob, state: BuildState): Promise<void> {
   if (state.stopped) throw new Error('The build was stopped');
   state.options.onProgress?.(job.lang, 'fonts');
-  job.fonts = await subsetEditionFonts(required(job.edition, 'the transformed edition'), state.options.outDir);
+  job.fonts = await subsetEditionFonts(required(job.edition, 'the transformed edition'), state.options.outDir, worldOf(state).disk);
 }
 fonts.concurrent = true;

@@ -3,13 +3,13 @@
  * `[severity, options]` after eslint and remark-lint; and the year series. Which ids exist and
  * which options a rule takes is the checks' business: this only reads.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { VFile } from 'vfile';
 import type { Point } from 'unist';
 import { readSource } from './read.js';
 import { parseYaml } from './yaml.js';
+import type { World } from './world.js';
 
 export const CONFIG_NAME = 'compendium.config.yaml';
 
@@ -39,10 +39,11 @@ export interface LoadedConfig {
 /** The settings of a project without a configuration (or with one that does not parse): the schema's defaults. */
 export const UNCONFIGURED: Readonly<Omit<LoadedConfig, 'file'>> = { rules: {}, yearSeries: configSchema.parse({}).yearSeries };
 
-export async function loadConfig(root: string): Promise<LoadedConfig> {
-  const path = join(root, CONFIG_NAME);
-  if (!existsSync(path)) return { file: undefined, ...UNCONFIGURED };
-  const file = await readSource(path, root);
+/** The configuration beside the sources, read through the World (not listed with the sources: it is no language's). */
+export async function loadConfig(world: Pick<World, 'root' | 'disk'>): Promise<LoadedConfig> {
+  const path = join(world.root, CONFIG_NAME);
+  if (!world.disk.exists(path)) return { file: undefined, ...UNCONFIGURED };
+  const file = await readSource(path, world.root, world.disk);
   const parsed = parseYaml(file, String(file.value), configSchema);
   if (!parsed) return { file, ...UNCONFIGURED };
   const rules: Record<string, RuleSetting> = {};

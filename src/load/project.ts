@@ -38,6 +38,8 @@ export interface LoadOptions {
   sourcesDir?: string | undefined;
   /** Where to read from (default: the file system; rule fixtures read from memory). */
   disk?: Disk | undefined;
+  /** The World to read through (default: one made from `root`, `sourcesDir` and `disk`). */
+  world?: World | undefined;
 }
 
 const isLang = (name: string): name is Lang => (LANGS as readonly string[]).includes(name);
@@ -83,7 +85,7 @@ async function readLocale(world: World, lang: Lang, docFile: VFile): Promise<Loc
 }
 
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
-  const world = await createWorld(root, options.sourcesDir, options.disk);
+  const world = options.world ?? createWorld(root, { sourcesDir: options.sourcesDir, disk: options.disk });
   const meetings = await readMeetings(world);
   const present = await discoverLanguages(world, options.langs);
 

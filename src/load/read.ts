@@ -1,9 +1,11 @@
 /**
  * Reading one source: strictly decoded UTF-8, size-bounded, from a `Disk` — the file system,
- * or (for rule fixtures and tests) a set of files held in memory.
+ * or (for rule fixtures and tests) a set of files held in memory. Every file loading reads
+ * (sources, templates, configuration, font packages, exchange files) comes from a `Disk`.
  */
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { fatal } from './report.js';
 
@@ -12,20 +14,44 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** A source larger than this is refused unread: the whole compendium is ~100 KB. */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
+/** What is at a path (links followed): a file and its size, or a folder. */
+export interface Stat {
+  kind: 'file' | 'dir';
+  size: number;
+}
+
 /** Where sources are read from. */
 export interface Disk {
   exists(path: string): boolean;
+  /** What is at a path; undefined when nothing is (or it cannot be looked at). */
+  stat(path: string): Promise<Stat | undefined>;
   /** A folder's entries, sorted; none when it does not exist. */
   list(dir: string): Promise<string[]>;
   realpath(path: string): Promise<string>;
-  /** The file's bytes, or only its size when it is larger than `limit`. */
+  /** The file's bytes, or only its size when it is larger than `limit` (`Infinity`: no limit). */
   read(path: string, limit: number): Promise<{ size: number; bytes: Uint8Array | undefined }>;
+  /**
+   * The folder of an installed package (the one holding its package.json), or undefined when
+   * it is not installed: on the file system, Node's resolution from this code; in memory, a
+   * `node_modules/<name>` folder holding a package.json.
+   */
+  packageDir(name: string): string | undefined;
 }
+
+const require = createRequire(import.meta.url);
 
 // The file system's calls are made synchronously: sources are small files on a local disk, and
 // a hundred of them are read sooner one after another than through the thread pool.
 export const nodeDisk: Disk = {
   exists: existsSync,
+  async stat(path) {
+    try {
+      const stat = statSync(path, { throwIfNoEntry: false });
+      return stat && { kind: stat.isDirectory() ? 'dir' : 'file', size: stat.size };
+    } catch {
+      return undefined;
+    }
+  },
   async list(dir) {
     try {
       return readdirSync(dir).sort();
@@ -43,6 +69,13 @@ export const nodeDisk: Disk = {
       closeSync(fd);
     }
   },
+  packageDir(name) {
+    try {
+      return dirname(require.resolve(`${name}/package.json`));
+    } catch {
+      return undefined;
+    }
+  },
 };
 
 /** Files held in memory, by absolute path (text is stored as UTF-8). */
@@ -51,6 +84,11 @@ export function memoryDisk(files: Readonly<Record<string, string | Uint8Array>>)
   const isDir = (path: string) => [...entries.keys()].some((p) => p.startsWith(resolve(path) + sep));
   return {
     exists: (path) => entries.has(resolve(path)) || isDir(path),
+    async stat(path) {
+      const bytes = entries.get(resolve(path));
+      if (bytes) return { kind: 'file', size: bytes.length };
+      return isDir(path) ? { kind: 'dir', size: 0 } : undefined;
+    },
     async list(dir) {
       const prefix = resolve(dir) + sep;
       const names = new Set<string>();
@@ -65,6 +103,11 @@ export function memoryDisk(files: Readonly<Record<string, string | Uint8Array>>)
       const bytes = entries.get(resolve(path));
       if (!bytes) throw Object.assign(new Error(`ENOENT: no such file ${path}`), { code: 'ENOENT', path: dirname(path) });
       return { size: bytes.length, bytes: bytes.length > limit ? undefined : bytes };
+    },
+    packageDir(name) {
+      const manifest = join('node_modules', name, 'package.json');
+      const found = [...entries.keys()].sort().find((path) => path.endsWith(sep + manifest));
+      return found && dirname(found);
     },
   };
 }
@@ -88,4 +131,15 @@ export async function readSource(path: string, cwd: string, disk: Disk = nodeDis
     fatal(file, 'File is not valid UTF-8: save it with UTF-8 encoding', undefined, 'source-encoding');
   }
   return file;
+}
+
+/** A whole file's bytes, however large (a font file): not a source, so neither bounded nor decoded. */
+export async function readBytes(path: string, disk: Disk = nodeDisk): Promise<Uint8Array> {
+  return (await disk.read(path, Number.POSITIVE_INFINITY)).bytes as Uint8Array;
+}
+
+/** A whole file as text, decoded as Node's `readFile(path, 'utf8')` decodes (a template, a package's stylesheet): not a source, so neither bounded nor strict. */
+export async function readText(path: string, disk: Disk = nodeDisk): Promise<string> {
+  const bytes = await readBytes(path, disk);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }

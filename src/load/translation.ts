@@ -5,12 +5,12 @@
  * `translate mark-current`; read here, like every source. Also reads an exchange (XLIFF) file
  * handed to `translate import`.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import { z } from 'zod';
 import { LANGS, type Lang } from '../types.js';
 import { parseYaml } from './yaml.js';
 import { fatal } from './report.js';
+import { nodeDisk, readBytes, type Disk } from './read.js';
 
 export const TRANSLATION_RECORD = 'translation.yaml';
 
@@ -40,12 +40,10 @@ export function parseTranslationRecord(file: VFile): TranslationRecord | undefin
 export const MAX_EXCHANGE_BYTES = 16 * 1024 * 1024;
 
 /** Read a file given on the command line (an XLIFF file) as strict UTF-8, into a VFile. */
-export async function readExchangeFile(path: string, cwd: string): Promise<VFile> {
+export async function readExchangeFile(path: string, cwd: string, disk: Disk = nodeDisk): Promise<VFile> {
   const file = new VFile({ path, cwd, value: '' });
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
+  const size = (await disk.stat(path))?.size;
+  if (size === undefined) {
     fatal(file, `Cannot read ${path}: no such file`, undefined, 'xliff-read');
     return file;
   }
@@ -54,7 +52,7 @@ export async function readExchangeFile(path: string, cwd: string): Promise<VFile
     return file;
   }
   try {
-    file.value = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path)).replace(/^\uFEFF/, '');
+    file.value = new TextDecoder('utf-8', { fatal: true }).decode(await readBytes(path, disk)).replace(/^\uFEFF/, '');
   } catch {
     fatal(file, 'File is not valid UTF-8: XLIFF files are read as UTF-8', undefined, 'xliff-read');
   }

@@ -2,7 +2,10 @@
  * The project's one view of the file system while loading (after Typst's `World`): every
  * source is read through it, nothing outside the sources and the templates is read (a link
  * out of them is refused), every file read is listed in the order it was asked for, and each
- * file is stamped with the language it belongs to.
+ * file is stamped with the language it belongs to. What loading reads besides the sources —
+ * the configuration, the templates, the font packages, the digest of the inputs — comes from
+ * its `disk` too, and the date the editions carry from its `env` (SOURCE_DATE_EPOCH): one
+ * World made from memory (`memoryDisk`) is a whole project that touches no file.
  */
 import { join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
@@ -15,6 +18,10 @@ export interface World {
   root: string;
   sources: string;
   templates: string;
+  /** Where everything is read from: the file system, or files held in memory. */
+  disk: Disk;
+  /** The environment the run sees: SOURCE_DATE_EPOCH, the editions' fixed date (`fixedDate`). */
+  env: NodeJS.ProcessEnv;
   /** Every file read or found missing, with its messages. */
   files: VFile[];
   exists(path: string): boolean;
@@ -43,10 +50,22 @@ export function languageOf(path: string, dirs: { sources: string; templates: str
   return isLang(name) ? name : undefined;
 }
 
-export async function createWorld(root: string, sourcesDir?: string, disk: Disk = nodeDisk): Promise<World> {
-  const sources = sourcesDir ?? join(root, 'sources');
+export interface WorldOptions {
+  /** The sources folder (default: `<root>/sources`). */
+  sourcesDir?: string | undefined;
+  /** Where to read from (default: the file system). */
+  disk?: Disk | undefined;
+  /** The environment (default: the process's). */
+  env?: NodeJS.ProcessEnv | undefined;
+}
+
+export function createWorld(root: string, options: WorldOptions = {}): World {
+  const { disk = nodeDisk, env = process.env } = options;
+  const sources = options.sourcesDir ?? join(root, 'sources');
   const templates = join(root, 'templates');
-  const allowed = await Promise.all([sources, templates].map((dir) => disk.realpath(dir).catch(() => dir)));
+  // Where the sources and templates really are, found at the first read.
+  let realDirs: Promise<string[]> | undefined;
+  const allowedDirs = (): Promise<string[]> => (realDirs ??= Promise.all([sources, templates].map((dir) => disk.realpath(dir).catch(() => dir))));
   const files: VFile[] = [];
   const stamp = (file: VFile): VFile => {
     const lang = languageOf(file.path, { sources, templates });
@@ -55,7 +74,7 @@ export async function createWorld(root: string, sourcesDir?: string, disk: Disk 
   };
   const readOne = async (path: string): Promise<VFile> => {
     // Nothing in the sources may make the pipeline read elsewhere: no link out of the folder.
-    const real = await disk.realpath(path).catch(() => undefined);
+    const [allowed, real] = await Promise.all([allowedDirs(), disk.realpath(path).catch(() => undefined)]);
     if (real === undefined) {
       // A link to nothing (its target was moved or deleted).
       const file = new VFile({ path, cwd: root, value: '' });
@@ -73,6 +92,8 @@ export async function createWorld(root: string, sourcesDir?: string, disk: Disk 
     root,
     sources,
     templates,
+    disk,
+    env,
     files,
     exists: (path) => disk.exists(path),
     list: (dir) => disk.list(dir),
@@ -92,7 +113,7 @@ export async function createWorld(root: string, sourcesDir?: string, disk: Disk 
         fatal(from, `Missing image ${relative(root, path)}`, point, 'missing-source');
         return undefined;
       }
-      const real = await disk.realpath(path);
+      const [allowed, real] = await Promise.all([allowedDirs(), disk.realpath(path)]);
       if (!allowed.some((dir) => real.startsWith(dir + sep))) {
         fatal(from, `Refusing to read ${path}: it links outside the sources (to ${real})`, point, 'source-outside');
         return undefined;

@@ -3,7 +3,7 @@
  * text, document information and fixed dates — in one parse and one save, bytes in → bytes
  * out. pdf-lib is loaded only when something is printed.
  */
-import { envOf, required, type BuildState, type EditionJob } from '../run-stages.js';
+import { required, worldOf, type BuildState, type EditionJob } from '../run-stages.js';
 import { fixedDate } from './fixed-date.js';
 
 export const PRODUCER = 'un-compendium-pipeline (unified, Chromium, pdf-lib)';
@@ -24,7 +24,7 @@ export async function postprocessStage(job: EditionJob, state: BuildState): Prom
       lang,
       creator: PRODUCER,
       producer: PRODUCER,
-      date: fixedDate(meta.date, envOf(state.options)),
+      date: fixedDate(meta.date, worldOf(state).env),
     }),
   ]);
 }

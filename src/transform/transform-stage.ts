@@ -19,7 +19,7 @@ import { editionFonts, type FontAssets } from '../model/fonts.js';
 import { editionSlots, type Language } from '../render/template-slots.js';
 import rehypeTemplate from '../render/rehype-template.js';
 import rehypeCsp from '../render/rehype-csp.js';
-import { required, type BuildState, type EditionJob } from '../run-stages.js';
+import { required, worldOf, type BuildState, type EditionJob } from '../run-stages.js';
 import { assembleEdition } from './assemble.js';
 import remarkNumberParagraphs from './remark-number-paragraphs.js';
 import remarkLetterSubparagraphs from './remark-letter-subparagraphs.js';
@@ -85,7 +85,8 @@ export async function transform(job: EditionJob, state: BuildState): Promise<'do
     project.editions.find((e) => e.lang === job.lang),
     `the ${job.lang} edition`,
   );
-  const templates = (state.templates ??= await loadTemplates(state.options.root));
+  const world = worldOf(state);
+  const templates = (state.templates ??= await loadTemplates(world));
   state.options.onProgress?.(job.lang, 'transform');
   // The same sources, shared parts and templates give the same edition (watch reuses it).
   const key = createHash('sha256').update(`${prints.shared}\0${prints.langs[job.lang] ?? ''}\0${templates.html}\0${templates.css}`).digest('hex');
@@ -93,8 +94,8 @@ export async function transform(job: EditionJob, state: BuildState): Promise<'do
   const remembered = memo?.editions.get(job.lang);
   if (remembered?.key === key) job.edition = remembered.edition;
   else {
-    const others = await Promise.all(project.languages.filter((l) => l.lang !== job.lang).map(async (l) => ({ name: l.name, fonts: await localeFonts(l) })));
-    const fonts = editionFonts(await localeFonts(source.locale), others);
+    const others = await Promise.all(project.languages.filter((l) => l.lang !== job.lang).map(async (l) => ({ name: l.name, fonts: await localeFonts(l, world.disk) })));
+    const fonts = editionFonts(await localeFonts(source.locale, world.disk), others);
     job.edition = await transformEdition(source, templates, fonts, project.languages, required(state.config, 'the configuration'));
     memo?.editions.set(job.lang, { key, edition: job.edition });
   }

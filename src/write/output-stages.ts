@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Lang } from '../types.js';
-import { envOf, required, type BuildState, type EditionJob } from '../run-stages.js';
+import { required, worldOf, type BuildState, type EditionJob } from '../run-stages.js';
 import { fixedDate } from '../postprocess/fixed-date.js';
 import { pdfName } from '../render/template-slots.js';
 import { paragraphKeys, renumbering } from '../render/renumbering.js';
@@ -19,12 +19,6 @@ import { buildKey, codeHash, editionKey, outputFiles, readCache, restoreFindings
 import { inputsDigest } from '../load/inputs.js';
 import { pruneFontCache, writeCachedFonts } from './font-cache.js';
 import { commitEdition, createStaging, foreignInEdition, removeStaging, stageEdition, stageFile, writeFileAtomic } from './output.js';
-
-/** Everything a build reads from the project (the code and packages are in `codeHash`). */
-function inputPaths(state: BuildState): string[] {
-  const { root, sourcesDir } = state.options;
-  return [sourcesDir ?? join(root, 'sources'), join(root, 'templates'), join(root, 'compendium.config.yaml')];
-}
 
 /**
  * Stage, before the sources are parsed: when the code, everything the build reads and the
@@ -37,9 +31,10 @@ export async function unchanged(state: BuildState): Promise<'stop' | void> {
   const { outDir, force, langs, memo } = state.options;
   // watch builds on a change only, and keeps its own memo of what did not change.
   if (memo) return;
-  const [cacheState, code, inputs] = await Promise.all([readCache(outDir), codeHash(state.options.root), inputsDigest(inputPaths(state))]);
+  const world = worldOf(state);
+  const [cacheState, code, inputs] = await Promise.all([readCache(outDir), codeHash(state.options.root), inputsDigest(world)]);
   state.cache = cacheState;
-  state.buildKey = buildKey({ code, inputs, langs, sourceDateEpoch: envOf(state.options)['SOURCE_DATE_EPOCH'] });
+  state.buildKey = buildKey({ code, inputs, langs, sourceDateEpoch: world.env['SOURCE_DATE_EPOCH'] });
   const last = cacheState.last;
   if (force || !last || last.key !== state.buildKey) return;
   if (!sameOutputs(last.outputs, await outputFiles(outDir, outputEntries(last.langs)))) return;
@@ -108,7 +103,7 @@ export async function lock(state: BuildState): Promise<void> {
 export async function cache(job: EditionJob, state: BuildState): Promise<'done' | void> {
   const edition = required(job.edition, 'the transformed edition');
   const { outDir, force } = state.options;
-  job.key = editionKey(required(state.code, 'the code hash'), `${edition.html}\0${edition.printHtml}`, fixedDate(edition.source.meta.date, envOf(state.options)));
+  job.key = editionKey(required(state.code, 'the code hash'), `${edition.html}\0${edition.printHtml}`, fixedDate(edition.source.meta.date, worldOf(state).env));
   const unchanged =
     !force &&
     required(state.cache, 'the cache').editions[job.lang] === job.key &&

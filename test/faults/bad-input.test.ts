@@ -14,6 +14,7 @@ import { loadProject } from '../../src/load/project.js';
 import { transformEdition } from '../../src/transform/transform-stage.js';
 import { loadFontSources, loadTemplates } from '../../src/load/assets.js';
 import { fontAssets } from '../../src/model/fonts.js';
+import { createWorld } from '../../src/load/world.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 const PAPER = join('en', 'papers', 'CTOC-COP-WG.4-2010-5.md');
@@ -73,7 +74,7 @@ describe('the HTML edition is sanitized even when the checks are bypassed', () =
     const project = await loadProject(ROOT, { langs: ['en'], sourcesDir: dir });
     const edition = project.editions[0];
     if (!edition) throw new Error('no edition');
-    const { html } = await transformEdition(edition, await loadTemplates(ROOT), fontAssets(await loadFontSources(edition.locale)));
+    const { html } = await transformEdition(edition, await loadTemplates(createWorld(ROOT)), fontAssets(await loadFontSources(edition.locale)));
     const body = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
     expect(body).not.toContain('<script');
     expect(body).not.toContain('<img');

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import type { Element, Root } from 'hast';
 import { GRAMMAR, checkSymbols, findSymbols, jointParts, symbolProblems } from '../../src/model/symbols.js';
 import { loadConfig } from '../../src/load/config.js';
+import { createWorld } from '../../src/load/world.js';
 import { runChecks } from '../../src/check/run.js';
 import { transform } from '../../src/transform/transform-stage.js';
 import type { BuildState, EditionJob } from '../../src/run-stages.js';
@@ -18,7 +19,7 @@ import rehypeSymbolLinks from '../../src/transform/rehype-symbol-links.js';
 import { ROOT } from '../helpers/cli.js';
 import { baseFile, loadFixtureProject } from '../helpers/fixtures.js';
 
-const CONFIG = await loadConfig(ROOT);
+const CONFIG = await loadConfig(createWorld(ROOT));
 const SERIES = CONFIG.yearSeries;
 
 /** Strings matching a part of the grammar, whole. */

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplates, localeFonts } from '../../src/load/assets.js';
 import { transformEdition } from '../../src/transform/transform-stage.js';
+import { createWorld } from '../../src/load/world.js';
 import { ROOT } from '../helpers/cli.js';
 import { baseFile, loadFixtureProject } from '../helpers/fixtures.js';
 
@@ -17,7 +18,7 @@ const load = (extraYaml: string, files: Record<string, string> = {}) => loadFixt
 async function html(project: Awaited<ReturnType<typeof load>>): Promise<string> {
   const edition = project.originalEdition;
   if (!edition) throw new Error('no original edition');
-  return (await transformEdition(edition, await loadTemplates(ROOT), await localeFonts(edition.locale))).printHtml;
+  return (await transformEdition(edition, await loadTemplates(createWorld(ROOT)), await localeFonts(edition.locale))).printHtml;
 }
 
 describe('the emblem and the recycling mark', () => {
