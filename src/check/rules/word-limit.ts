@@ -7,9 +7,10 @@
  * paragraphs, and for each theme its heading, the "Key topics" heading and the key topics,
  * then its papers' paragraphs and subparagraphs. Not counted: the cover page (symbol,
  * distribution, date, body, meeting, title and subtitle — document.yaml's front matter), and
- * the numbers and labels the pipeline computes (paragraph numbers, (a), (b) …). A document
- * symbol is one word. Reported once, where the word past the limit stands; the limit is the
- * rule's option (compendium.config.yaml: `word-limit: [error, { limit: 8500 }]`).
+ * the numbers and labels the pipeline computes (chapter numerals, paragraph numbers, the labels
+ * of subparagraphs; an "(a)" typed in a sentence is a word). A document symbol is one word.
+ * Reported once, where the word past the limit stands; the limit is the rule's option
+ * (compendium.config.yaml: `word-limit: [error, { limit: 8500 }]`).
  */
 import { z } from 'zod';
 import type { VFile } from 'vfile';
