@@ -14,8 +14,9 @@ import fontCoverage from './rules/font-coverage.js';
 import sourceMarkup from './rules/source-markup.js';
 import unfinishedText from './rules/unfinished-text.js';
 import staleTranslation from './rules/stale-translation.js';
+import wordLimit from './rules/word-limit.js';
 
-export const RULES: readonly Rule[] = [paragraphNumbering, subparagraphLettering, documentSymbol, jobNumber, meetings, compendiumStructure, typography, controlCharacters, parity, fontCoverage, sourceMarkup, unfinishedText, staleTranslation];
+export const RULES: readonly Rule[] = [paragraphNumbering, subparagraphLettering, documentSymbol, jobNumber, meetings, compendiumStructure, typography, controlCharacters, parity, fontCoverage, sourceMarkup, unfinishedText, staleTranslation, wordLimit];
 
 /** The README's tables of rules and of the loader's findings, generated from them. */
 export function rulesTable(): string {

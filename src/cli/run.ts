@@ -154,7 +154,7 @@ const COMMANDS: Command[] = [
   },
   {
     name: 'check',
-    summary: 'Check the sources: numbering, lettering, symbols, job number, meetings, structure, typography, parity, fonts.',
+    summary: 'Check the sources: numbering, lettering, symbols, job number, meetings, structure, typography, parity, fonts, word limit.',
     description: 'With paths, check those files and folders of the sources (loading what they depend on) and report only their findings.',
     positionals: { name: '[path…]', help: 'Source files or folders to report on (default: all).' },
     options: {

@@ -17,7 +17,9 @@
  *     same parts, taken wide (`LOOKS`: a comma for a dot, spaces next to a slash, an em dash
  *     between two symbols …), so that a malformed symbol is found whole and reported.
  * A symbol that is found and has no problem is a symbol (`checkSymbols`): what the check
- * accepts and the links link.
+ * accepts and the links link. A malformed one has a nearest valid form when its messages say
+ * what to write (`nearestSymbol`): the checks that compare symbols compare that, so a misprint
+ * is reported once, where it is.
  *
  * Database spellings — ADD.1, CORR.1, (PartI), (Resumption1) — are what library records store,
  * not what a document prints: they are reported, with the printed form to write instead.
@@ -160,7 +162,7 @@ const CONFUSABLE: Record<string, string> = { l: '1', I: '1', O: '0', o: '0' };
  * ---------------------------------------------------------------------------------------- */
 
 interface Reading {
-  problems?: Map<string, readonly string[]>;
+  verdicts?: Map<string, Verdict>;
   found?: readonly FoundSymbol[];
 }
 
@@ -249,8 +251,20 @@ function printedQualifier(q: string): string | undefined {
  * The validator: is a symbol well formed, and if not, what is the nearest valid form.
  * ---------------------------------------------------------------------------------------- */
 
-/** Problems with the qualifier in parentheses of one component. */
-function qualifierProblems(q: string, spaced: boolean, base: string): string[] {
+/**
+ * What is wrong with a part of a symbol, and the nearest valid form of that part when one is
+ * known (`write`): the validator's message says it, and the symbol's nearest valid form
+ * (`nearestSymbol`) is made of them.
+ */
+interface Problem {
+  says: string;
+  write?: string | undefined;
+  /** Only the case is wrong (ctoc for CTOC): the case problems of a symbol are said once. */
+  caseOnly?: boolean;
+}
+
+/** Problems with the qualifier in parentheses of one component; `write` is the qualifier as printed, with the space before it. */
+function qualifierProblems(q: string, spaced: boolean, base: string): Problem[] {
   // base: the symbol up to the qualifier (A/56/23), for the suggestion.
   if (IS.sessionQualifier.test(q)) return []; // (III), (S-1), (ES-I), (2025)
   if (IS.language.test(q)) return []; // a language version: (E)
@@ -261,25 +275,26 @@ function qualifierProblems(q: string, spaced: boolean, base: string): string[] {
   const printed = printedQualifier(q);
   if (printed !== undefined) {
     if (printed === q && spaced) return [];
-    if (printed === q) return [`a space belongs before "(${q})" (write ${base} (${q}))`];
+    if (printed === q) return [{ says: `a space belongs before "(${q})" (write ${base} (${q}))`, write: ` (${q})` }];
     const database = !/\s/.test(q) || q === q.toUpperCase();
-    return [`${database ? `"(${q})" is a library-database spelling: in print write` : `qualifier "(${q})": write`} ${base} (${printed})`];
+    return [{ says: `${database ? `"(${q})" is a library-database spelling: in print write` : `qualifier "(${q})": write`} ${base} (${printed})`, write: ` (${printed})` }];
   }
-  if (IS.romanLike.test(q)) return [`"(${q})" is not a Roman numeral`];
-  return [`malformed qualifier "(${q})"`];
+  if (IS.romanLike.test(q)) return [{ says: `"(${q})" is not a Roman numeral` }];
+  return [{ says: `malformed qualifier "(${q})"` }];
 }
 
-/** The nearest valid spelling of a component that is not valid, with the reason; undefined if none is known. */
-function componentProblem(part: string, i: number, isResolution: boolean): string | undefined {
+/** What is wrong with a component that is not valid, with the reason and its nearest valid spelling when one is known. */
+function componentProblem(part: string, i: number, isResolution: boolean): Problem | undefined {
   if (IS.following.test(part)) {
-    return i === 0 ? `cannot start with ${part}` : undefined;
+    return i === 0 ? { says: `cannot start with ${part}` } : undefined;
   }
   if (!IS.databaseSpelling.test(part) && IS.component.test(part)) return undefined;
   if (isResolution && IS.lettered.test(part)) return undefined;
   // A space inside a component: WG. 4, Add. 1, 2010 /5.
   if (IS.anySpace.test(part)) {
     const joined = part.replace(IS.spaces, '');
-    return `space inside "${part}" (write ${componentProblem(joined, i, isResolution) === undefined ? joined : nearest(joined)})`;
+    const inner = componentProblem(joined, i, isResolution);
+    return { says: `space inside "${part}" (write ${inner === undefined ? joined : nearest(joined)})`, write: inner === undefined ? joined : inner.write };
   }
   // Suffixes: ADD.1 (a database spelling), Add1, add.1, Add,1, Rev.l.
   const suffix = SUFFIX_LIKE.exec(part);
@@ -287,33 +302,40 @@ function componentProblem(part: string, i: number, isResolution: boolean): strin
     const word = capitalized(suffix[1] ?? '');
     const rest = suffix[3] ?? '';
     const digits = rest.replace(/[lIOo]/g, (c) => CONFUSABLE[c] ?? c);
-    const printed = word === 'Summary' ? 'Summary' : `${word}.${digits}`;
-    if (word !== 'Summary' && !/^\d+$/.test(digits)) return `malformed suffix "${part}" (write Add.1, Corr.1, Rev.1 or Amend.1)`;
-    if (digits !== rest) return `"${part}": did you mean ${printed}?`;
-    if (suffix[2] === ',') return `comma for a dot in "${part}" (write ${printed})`;
-    if (suffix[2] === '' && word !== 'Summary') return `missing dot in "${part}" (write ${printed})`;
-    if (part === part.toUpperCase()) return `"${part}" is a library-database spelling: in print write ${printed}`;
-    return `"${part}" is written ${printed}`;
+    const write = word === 'Summary' ? 'Summary' : `${word}.${digits}`;
+    if (word !== 'Summary' && !/^\d+$/.test(digits)) return { says: `malformed suffix "${part}" (write Add.1, Corr.1, Rev.1 or Amend.1)` };
+    if (digits !== rest) return { says: `"${part}": did you mean ${write}?`, write };
+    if (suffix[2] === ',') return { says: `comma for a dot in "${part}" (write ${write})`, write };
+    if (suffix[2] === '' && word !== 'Summary') return { says: `missing dot in "${part}" (write ${write})`, write };
+    if (part === part.toUpperCase()) return { says: `"${part}" is a library-database spelling: in print write ${write}`, write };
+    return { says: `"${part}" is written ${write}`, write };
   }
   // A comma for a dot: WG,4.
-  if (/^[A-Za-z]+,\d/.test(part)) return `comma for a dot in "${part}" (write ${nearest(part.replace(',', '.'))})`;
+  if (/^[A-Za-z]+,\d/.test(part)) {
+    const write = nearest(part.replace(',', '.'));
+    return { says: `comma for a dot in "${part}" (write ${write})`, write };
+  }
   // l, I or O among digits: 2O10, L.l, PV.l2.
   const dotted = /^([A-Za-z]+\d*\.)(.+)$/.exec(part);
   const tail = dotted ? (dotted[2] ?? '') : part;
   if (/[0-9]/.test(tail) || /^[lO]+$/.test(tail) || (dotted && /^[lO]/.test(tail))) {
     const fixed = tail.replace(/[lIOo]/g, (c) => CONFUSABLE[c] ?? c);
-    if (fixed !== tail && /^\d+$/.test(fixed)) return `"${part}": did you mean ${dotted ? (dotted[1] ?? '') : ''}${fixed}?`;
+    const write = `${dotted ? (dotted[1] ?? '') : ''}${fixed}`;
+    if (fixed !== tail && /^\d+$/.test(fixed)) return { says: `"${part}": did you mean ${write}?`, write };
   }
   // A body with its number but no dot: WG4, AC105, L1.
   const noDot = /^([A-Z]+)(\d+)$/.exec(part);
-  if (noDot) return `missing dot in "${part}" (write ${noDot[1]}.${noDot[2]})`;
-  if (/\.\./.test(part) || /\.$/.test(part) || /^\./.test(part)) return `stray dot in "${part}"`;
+  if (noDot) {
+    const write = `${noDot[1]}.${noDot[2]}`;
+    return { says: `missing dot in "${part}" (write ${write})`, write };
+  }
+  if (/\.\./.test(part) || /\.$/.test(part) || /^\./.test(part)) return { says: `stray dot in "${part}"` };
   if (part !== part.toUpperCase()) {
     const upper = part.toUpperCase();
-    const valid = componentProblem(upper, i, isResolution) === undefined;
-    return `"${part}" must be upper case${valid ? ` (write ${upper})` : ''}`;
+    const inner = componentProblem(upper, i, isResolution);
+    return { says: `"${part}" must be upper case${inner === undefined ? ` (write ${upper})` : ''}`, write: inner === undefined ? upper : inner.write, caseOnly: inner === undefined };
   }
-  return `malformed component "${part}"`;
+  return { says: `malformed component "${part}"` };
 }
 
 /** A suffix or mixed-case word however it is misspelt: ADD.1, Add1, add.1, Add,1, Rev.l. */
@@ -325,21 +347,32 @@ function nearest(part: string): string {
   return part;
 }
 
-function singleProblems(single: string, yearSeries: readonly string[]): string[] {
+/** "a", "b" and "c" */
+function listed(words: readonly string[]): string {
+  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+}
+
+/** A symbol's problems, and its form with each problem written as the message says (undefined when one has no such form). */
+interface Judgement {
+  problems: string[];
+  write: string | undefined;
+}
+
+function judgeSingle(single: string, yearSeries: readonly string[]): Judgement {
   const problems: string[] = [];
-  if (/[\t\n\r]/.test(single)) problems.push('contains a line break or tab');
+  let writable = true;
+  const say = (problem: Problem): void => {
+    problems.push(problem.says);
+    if (problem.write === undefined) writable = false;
+  };
+  if (/[\t\n\r]/.test(single)) say({ says: 'contains a line break or tab' });
   const stars = IS.reissueAtEnd.exec(single);
   const core = stars ? single.slice(0, stars.index) : single;
+  const marks = (single.match(IS.reissues) ?? []).join('');
   if (core.includes('*')) problems.push('a reissue mark (*) belongs at the end of the symbol');
-  if (!balanced(core)) {
-    problems.push('unbalanced parenthesis');
-    return problems;
-  }
+  if (!balanced(core)) return { problems: [...problems, 'unbalanced parenthesis'], write: undefined };
   const parts = components(core.replace(IS.reissues, ''));
-  if (parts.length < 2) {
-    problems.push('has no "/": a symbol is components joined by "/" (A/76/1)');
-    return problems;
-  }
+  if (parts.length < 2) return { problems: [...problems, 'has no "/": a symbol is components joined by "/" (A/76/1)'], write: undefined };
   const isResolution = isDecision(parts);
   if (parts.some((p) => p === '')) {
     const rebuilt = parts.filter((p) => p !== '').join('/');
@@ -348,6 +381,11 @@ function singleProblems(single: string, yearSeries: readonly string[]): string[]
   if (parts.some((p) => p !== p.trim())) {
     problems.push(`contains a space next to "/" (write ${parts.map((p) => p.trim()).join('/')})`);
   }
+  /** Each component as it is to be written (empty ones dropped at the end). */
+  const written = parts.map((p) => p.trim());
+  /** Components whose only problem is their case: said once, after the others of their place. */
+  const cased: Array<{ part: string; write: string }> = [];
+  const caseAt = problems.length;
   parts.forEach((raw, i) => {
     const part = raw.trim();
     if (part === '') return;
@@ -357,46 +395,88 @@ function singleProblems(single: string, yearSeries: readonly string[]): string[]
       const base = q[1] ?? '';
       const qualifier = q[3] ?? '';
       const upTo = [...parts.slice(0, i).map((p) => p.trim()), base].join('/');
-      problems.push(...qualifierProblems(qualifier, q[2] !== '', upTo));
-      if (base === '') problems.push(`qualifier "(${qualifier})" stands alone`);
+      const found = qualifierProblems(qualifier, q[2] !== '', upTo);
+      found.forEach(say);
+      let baseWrite: string | undefined = base;
+      if (base === '') say({ says: `qualifier "(${qualifier})" stands alone` });
       else {
         // A session qualifier makes the number before it a resolution's: A/217 A (III).
         const problem = componentProblem(base, i, isResolution || IS.sessionQualifierLike.test(qualifier));
-        if (problem) problems.push(problem);
+        if (problem) say(problem);
+        baseWrite = problem ? problem.write : base;
       }
+      written[i] = `${baseWrite ?? ''}${found[0]?.write ?? `${q[2] ?? ''}(${qualifier})`}`;
       return;
     }
     if (part.includes('(') || part.includes(')')) {
-      problems.push(`malformed parentheses in "${part}"`);
+      say({ says: `malformed parentheses in "${part}"` });
       return;
     }
     const problem = componentProblem(part, i, isResolution);
-    if (problem) problems.push(problem);
+    if (problem?.caseOnly && problem.write !== undefined) cased.push({ part, write: problem.write });
+    else if (problem) say(problem);
+    written[i] = problem?.write ?? part;
   });
+  if (cased.length === 1) problems.splice(caseAt, 0, `"${cased[0]?.part}" must be upper case (write ${cased[0]?.write})`);
+  else if (cased.length > 1) problems.splice(caseAt, 0, `${listed(cased.map((c) => `"${c.part}"`))} must be upper case (write ${listed(cased.map((c) => c.write))})`);
   const first = parts[0]?.trim() ?? '';
-  if (!/^[A-Z]/.test(first)) problems.push('must start with the organ or series (A/, E/, S/, CTOC/ …)');
+  // A first component in lower case is said above (ctoc); one that is no word is not a symbol's
+  // start, unless it is empty (/A/76/1: written without it).
+  if (!/^[A-Z]/.test(first) && !cased.some((c) => c.part === first && /^[A-Z]/.test(c.write))) {
+    const start = 'must start with the organ or series (A/, E/, S/, CTOC/ …)';
+    if (first === '') problems.push(start);
+    else say({ says: start });
+  }
   // A series that carries a year (the longest that applies): a four-digit year follows it, or
   // a subsidiary body with a series of its own (CTOC/COP/WG.4/… under CTOC/COP).
   const series = yearSeriesOf(core, yearSeries);
   if (series !== undefined) {
     const next = core.slice(series.length + 1).split('/')[0] ?? '';
-    if (IS.shortYear.test(next)) problems.push(`two-digit year "${next}" where a four-digit year belongs (${series}/20${next}/…)`);
-    else if (IS.seriesYear.test(next)) {
+    if (IS.shortYear.test(next)) {
+      problems.push(`two-digit year "${next}" where a four-digit year belongs (${series}/20${next}/…)`);
+      written[series.split('/').length] = `20${next}`;
+    } else if (IS.seriesYear.test(next)) {
       // the year
-    } else if (/^\d+$/.test(next) || ((IS.word.test(next) || IS.dotted.test(next)) && IS.documentType.test(next)) || componentProblem(next, 1, false) === `malformed component "${next}"`) {
-      problems.push(`expected a four-digit year after ${series}/`);
+    } else if (/^\d+$/.test(next) || ((IS.word.test(next) || IS.dotted.test(next)) && IS.documentType.test(next)) || componentProblem(next, 1, false)?.says === `malformed component "${next}"`) {
+      say({ says: `expected a four-digit year after ${series}/` });
     }
   }
-  return problems;
+  return { problems, write: writable ? `${written.filter((p) => p !== '').join('/')}${marks}` : undefined };
 }
 
-function judge(symbol: string, yearSeries: readonly string[]): string[] {
-  if (symbol.includes('—')) return ['joined by an em dash: a joint symbol takes an en dash (–)'];
+function judge(symbol: string, yearSeries: readonly string[]): Judgement {
+  // An em dash between two symbols: the rest is judged once it is an en dash.
+  if (symbol.includes('—')) return { problems: ['joined by an em dash: a joint symbol takes an en dash (–)'], write: symbol.replace(/—/g, '–') };
   const problems: string[] = [];
+  let write: string | undefined = '';
   for (const part of jointParts(symbol)) {
-    for (const p of singleProblems(part.text, yearSeries)) if (!problems.includes(p)) problems.push(p);
+    const single = judgeSingle(part.text, yearSeries);
+    for (const p of single.problems) if (!problems.includes(p)) problems.push(p);
+    // The joint dash as written, before the second symbol.
+    if (write !== undefined) write = single.write === undefined ? undefined : `${write}${part.index > 0 ? symbol.charAt(part.index - 1) : ''}${single.write}`;
   }
-  return problems;
+  return { problems, write };
+}
+
+/** What the validator says of a symbol, per list of year series, with its nearest valid form. */
+interface Verdict {
+  problems: readonly string[];
+  nearest: string | undefined;
+}
+
+function verdict(symbol: string, yearSeries: readonly string[]): Verdict {
+  const judged = (reading(symbol).verdicts ??= new Map());
+  const key = JSON.stringify(yearSeries);
+  let known = judged.get(key);
+  if (!known) {
+    const { problems, write } = judge(symbol, yearSeries);
+    const judgement: { problems: readonly string[]; nearest: string | undefined } = { problems, nearest: problems.length === 0 ? symbol : undefined };
+    judged.set(key, (known = judgement));
+    // Each problem written as its message says may leave another (wg,4 → wg.4 → WG.4): judged
+    // again, up to a valid form (a form that leads back here has none: it is known already).
+    if (problems.length > 0 && write !== undefined && write !== symbol) judgement.nearest = verdict(write, yearSeries).nearest;
+  }
+  return known;
 }
 
 /**
@@ -405,11 +485,17 @@ function judge(symbol: string, yearSeries: readonly string[]): string[] {
  * known of the string). Shared: do not modify.
  */
 export function symbolProblems(symbol: string, yearSeries: readonly string[] = []): readonly string[] {
-  const judged = (reading(symbol).problems ??= new Map());
-  const key = JSON.stringify(yearSeries);
-  let problems = judged.get(key);
-  if (!problems) judged.set(key, (problems = judge(symbol, yearSeries)));
-  return problems;
+  return verdict(symbol, yearSeries).problems;
+}
+
+/**
+ * The nearest valid form of a symbol: itself when it is well formed; the form its problems'
+ * messages say to write (ctoc/cop/wg.4/2010/2 → CTOC/COP/WG.4/2010/2, CTOC//COP/… →
+ * CTOC/COP/…) when that form is valid; undefined when no valid form is known. A misprint and
+ * the symbol it stands for have the same nearest form: what parity compares.
+ */
+export function nearestSymbol(symbol: string, yearSeries: readonly string[] = []): string | undefined {
+  return verdict(symbol, yearSeries).nearest;
 }
 
 /** The longest of the year series a symbol belongs to. */
@@ -449,6 +535,17 @@ export interface FoundSymbol {
 function qualifierLike(q: string, before: string): boolean {
   if (printedQualifier(q) !== undefined) return true;
   return isDecision(components(before)) && IS.sessionQualifierLike.test(q);
+}
+
+/**
+ * A symbol typed in lower case (ctoc/cop/wg.4/2010/2, a/76/1, a/res/74/176), to report: an
+ * organ or series in letters first, then two components or more with numbers, the last ending
+ * in one, and a valid symbol in capitals. Less is prose as often as not (km/100, p/2, a path:
+ * documents/2021/x).
+ */
+function inLowerCase(text: string): boolean {
+  const parts = components(text);
+  return /^[a-z]+$/.test(parts[0] ?? '') && parts.filter((p) => /\d/.test(p)).length >= 2 && /\d$/.test(text) && nearestSymbol(text) !== undefined;
 }
 
 /** Cut a candidate at a comma that is punctuation (a list), keeping the comma of `WG,4` to report. */
@@ -523,8 +620,8 @@ function scanSymbols(raw: string): FoundSymbol[] {
     text = text.replace(LOOKS.trailingSpace, '');
     taken = index + text.length;
     // Not symbols: words joined by a slash (and/or, km/h), names of bodies without a number
-    // (UNODC/UNICRI), addresses.
-    if (!/[A-Z]/.test(text) || !/\d/.test(text) || !text.includes('/')) continue;
+    // (UNODC/UNICRI), addresses. In lower case, only what reads as a misprinted symbol.
+    if (!/\d/.test(text) || !text.includes('/') || (!/[A-Z]/.test(text) && !inLowerCase(text))) continue;
     if (LOOKS.scheme.test(text) || LOOKS.domain.test(text)) continue;
     const parts = jointParts(text).map((p) => ({ text: p.text, index: index + p.index }));
     out.push({ text, index, parts });
@@ -535,14 +632,16 @@ function scanSymbols(raw: string): FoundSymbol[] {
 /** A symbol found in a text, with the validator's problems: none for one the links may link. */
 export interface CheckedSymbol extends FoundSymbol {
   problems: readonly string[];
+  /** Its nearest valid form (itself when it has no problem; undefined when none is known): nearestSymbol. */
+  nearest: string | undefined;
 }
 
 /**
  * Every symbol written in a text with its problems, the year series as configured: what the
  * document-symbol check reports and what the links link (those with none) are the same.
  */
-export function checkSymbols(raw: string, yearSeries?: readonly string[]): CheckedSymbol[] {
-  return findSymbols(raw).map((found) => ({ ...found, problems: symbolProblems(found.text, yearSeries) }));
+export function checkSymbols(raw: string, yearSeries: readonly string[] = []): CheckedSymbol[] {
+  return findSymbols(raw).map((found) => ({ ...found, ...verdict(found.text, yearSeries) }));
 }
 
 /** Symbols in a text as text and offset (the form the parity and meetings checks use). */

@@ -71,6 +71,16 @@ describe('the configuration file', () => {
     ]);
   });
 
+  it("reports a rule's invalid options at their place, and does not run it", async () => {
+    const project = await loadProject(ROOT, { langs: ['en'] });
+    const file = new VFile({ path: 'compendium.config.yaml', value: 'rules:\n  word-limit: [error, { limit: many }]\n' });
+    const { files } = runChecks(project, { file, yearSeries: [], rules: { 'word-limit': { severity: 'error', options: { limit: 'many', max: 1 }, point: { line: 2, column: 3 } } } });
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([
+      "2:3 config Options of `word-limit`: limit: Expected number, received string; options: Unrecognized key(s) in object: 'max'",
+    ]);
+    expect(files.flatMap((f) => f.messages).filter((m) => m.ruleId === 'word-limit')).toEqual([]);
+  });
+
   it('every id it may set is listed by `rules`: the rules and the loader findings', () => {
     const table = rulesTable();
     expect(FINDING_IDS).toEqual([...RULES.map((r) => r.meta.id), ...Object.keys(LOADER_FINDINGS)]);

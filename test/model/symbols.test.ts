@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { blankSymbols, findSymbols, jointParts, symbolProblems, undocsUrl } from '../../src/model/symbols.js';
+import { blankSymbols, checkSymbols, findSymbols, jointParts, nearestSymbol, symbolProblems, undocsUrl } from '../../src/model/symbols.js';
 import { barcodeValue, jobNumberKey, parseJobNumber } from '../../src/model/job-numbers.js';
 import { jobNumberProblems, processingDateProblems } from '../../src/check/rules/job-number.js';
 import { ROOT } from '../helpers/cli.js';
@@ -44,6 +44,7 @@ describe('the corpus of well-formed symbols', () => {
 
   it.each(valid)('%s is accepted as metadata and found whole in text', (symbol) => {
     expect(symbolProblems(symbol, SERIES)).toEqual([]);
+    expect(nearestSymbol(symbol, SERIES)).toBe(symbol);
     for (const context of CONTEXTS) {
       const text = context(symbol);
       expect(findSymbols(text).map((f) => f.text), text).toEqual([symbol]);
@@ -67,10 +68,55 @@ describe('the corpus of malformed symbols', () => {
     expect(found.map((f) => f.text)).toEqual([symbol]);
   });
 
+  it('have a nearest valid form only when it is valid and another', () => {
+    for (const { symbol } of malformed) {
+      const nearest = nearestSymbol(symbol, SERIES);
+      if (nearest === undefined) continue;
+      expect(nearest, symbol).not.toBe(symbol);
+      expect(symbolProblems(nearest, SERIES), `${symbol} → ${nearest}`).toEqual([]);
+    }
+  });
+
   it('are all rejected in metadata, and in text all but the few that read as prose', () => {
     expect(malformed.filter((c) => symbolProblems(c.symbol, SERIES).length === 0)).toEqual([]);
     const slipping = malformed.filter((c) => c.text !== false && !findSymbols(`As stated in ${c.symbol}. The`).some((f) => symbolProblems(f.text, SERIES).length > 0));
     expect(slipping).toEqual([]);
+  });
+});
+
+describe('misprints and the symbols they stand for', () => {
+  it.each([
+    ['ctoc/cop/wg.4/2010/2', 'CTOC/COP/WG.4/2010/2'],
+    ['Ctoc/COP/WG.4/2010/2', 'CTOC/COP/WG.4/2010/2'],
+    ['CTOC/COP/ WG.4/2010/2', 'CTOC/COP/WG.4/2010/2'],
+    ['CTOC//COP/WG.4/2010/2', 'CTOC/COP/WG.4/2010/2'],
+    ['ctoc/cop/wg,4/10/5', 'CTOC/COP/WG.4/2010/5'],
+    ['CTOC/COP/WG4/2010/5', 'CTOC/COP/WG.4/2010/5'],
+    ['a/res/74/176', 'A/RES/74/176'],
+    ['A/57/50/rev.l', 'A/57/50/Rev.1'],
+    ['A/62/6(PARTI)/ADD.2', 'A/62/6 (Part I)/Add.2'],
+    ['A/80/434—S/2025/632', 'A/80/434–S/2025/632'],
+    ['A/76/1*/Add.1', 'A/76/1/Add.1*'],
+    ['/A/76/1', 'A/76/1'],
+    ['CTOC/COP/WG..4/2010/5', undefined],
+    ['A/76/1/Add.1-', undefined],
+  ])('%s stands for %s', (misprint, symbol) => {
+    expect(symbolProblems(misprint, SERIES)).not.toEqual([]);
+    expect(nearestSymbol(misprint, SERIES)).toBe(symbol);
+  });
+
+  it('a symbol in lower case is said once, with the organ or series it starts with', () => {
+    expect(symbolProblems('ctoc/cop/wg.4/2010/2', SERIES)).toEqual(['"ctoc", "cop" and "wg.4" must be upper case (write CTOC, COP and WG.4)']);
+    expect(symbolProblems('1a/76/1', SERIES)).toContain('must start with the organ or series (A/, E/, S/, CTOC/ …)');
+  });
+
+  it('a symbol typed in lower case is found in text; lower-case words and numbers joined by slashes are prose', () => {
+    const text = 'See ctoc/cop/wg.4/2010/2, a/76/1 and e/cn.15/2008/crp.2; not km/100, p/2, 24/7, and/or, documents/2021/x or b/c/d.';
+    expect(checkSymbols(text, SERIES).map((f) => [f.text, f.nearest])).toEqual([
+      ['ctoc/cop/wg.4/2010/2', 'CTOC/COP/WG.4/2010/2'],
+      ['a/76/1', 'A/76/1'],
+      ['e/cn.15/2008/crp.2', 'E/CN.15/2008/CRP.2'],
+    ]);
   });
 });
 
@@ -217,6 +263,8 @@ describe('generated symbols', () => {
         expect(problems.some((p) => message.test(p)), `${bad}: ${problems.join('; ')}`).toBe(true);
         const found = findSymbols(`As set out in ${bad}, the`);
         expect(found.some((f) => symbolProblems(f.text, SERIES).length > 0), `${bad} in text`).toBe(true);
+        // What the message says to write is the symbol the misprint stands for.
+        expect(nearestSymbol(bad, SERIES), bad).toBe(s);
       }),
       { numRuns: 300 },
     );

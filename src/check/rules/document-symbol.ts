@@ -47,11 +47,15 @@ export default lintRule(
       const ownSeries = text.symbol === undefined ? undefined : yearSeriesOf(text.symbol, series);
       paras.forEach((para, i) => {
         // Found and judged as the edition's links are (rehype-symbol-links): those without problems are linked.
+        // A misprint is reported here, at its own place, in every language (a lower-case, mixed-case,
+        // spaced or doubled-slash symbol): the other checks compare its nearest valid form.
         for (const candidate of checkSymbols(para.raw, series)) {
           const place = context.pointAt(text.file, para.start + candidate.index);
           for (const problem of candidate.problems) report(text.file, place, `Symbol ${candidate.text}: ${problem}`);
-          // The first paragraph of a paper cites the paper itself.
-          if (i === 0 && text.symbol && candidate.text !== text.symbol && ownSeries !== undefined && inSeries(yearSeriesOf(candidate.text, series), ownSeries)) {
+          // The first paragraph of a paper cites the paper itself: a misprint of its own symbol is
+          // the misprint only; one with no known valid form is not compared.
+          const cited = candidate.nearest;
+          if (i === 0 && text.symbol && cited !== undefined && cited !== text.symbol && ownSeries !== undefined && inSeries(yearSeriesOf(cited, series), ownSeries)) {
             report(text.file, place, `The summary cites ${candidate.text}, but this paper is ${text.symbol}`);
           }
         }

@@ -2,13 +2,30 @@
  * parity: every language edition has the original's papers and themes and nothing else, the
  * same number of paragraphs and of subparagraphs in each paper (and the introduction), the
  * same number of key topics per theme, and cites the same document symbols in each paper.
- * A paper that could not be read is reported once, where it failed, not again here.
+ * A paper that could not be read is reported once, where it failed, not again here; a
+ * misprinted symbol once, where it is (document-symbol), not again here as a difference.
  */
 import { lintRule } from '../rule.js';
 import { paragraphs } from '../text.js';
 import { shapeOf } from '../../model/paragraphs.js';
-import { symbolCandidates } from '../../model/symbols.js';
+import { checkSymbols } from '../../model/symbols.js';
 import { textsOf, type TextSource } from '../../model/edition-texts.js';
+
+/**
+ * The symbols a text cites, each by its nearest valid form: a misprint (ctoc/cop/wg.4/2010/2,
+ * CTOC//COP/…) is the document-symbol check's finding, at its own place, in the original or in
+ * a translation, and compares here as the symbol it stands for (one cause, one finding).
+ * `known`: each nearest form with the spelling written; `unknown`: the misprints with no known
+ * valid form.
+ */
+function citedSymbols(t: TextSource, yearSeries: readonly string[]): { known: Map<string, string>; unknown: number } {
+  const found = paragraphs(t.tree, t.file).flatMap((p) => checkSymbols(p.raw, yearSeries));
+  /** Each nearest valid form, sorted, with the first spelling it is written in. */
+  const written = new Map<string, string>();
+  for (const c of found) if (c.nearest !== undefined && !written.has(c.nearest)) written.set(c.nearest, c.text);
+  const known = new Map([...written.keys()].sort().map((s) => [s, written.get(s) ?? s]));
+  return { known, unknown: found.filter((f) => f.nearest === undefined).length };
+}
 
 const basename = (path: string): string => path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
 const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -23,6 +40,7 @@ export default lintRule(
   (context, report) => {
     const original = context.original;
     if (!original) return;
+    const series = context.config.yearSeries;
     const origTexts = new Map(textsOf(original).map((t) => [t.symbol ?? '', t]));
     const origUnreadable = new Set(original.unreadable.map((f) => basename(f.path)));
     for (const edition of context.editions) {
@@ -70,11 +88,11 @@ export default lintRule(
         if (a.subparagraphs.join() !== b.subparagraphs.join()) {
           report(text.file, place, `Subparagraphs ${a.subparagraphs.join(', ') || 'none'} per list, but the original (${original.lang}) has ${b.subparagraphs.join(', ') || 'none'}`);
         }
-        const symbols = (t: TextSource) => paragraphs(t.tree, t.file).flatMap((p) => symbolCandidates(p.raw).map((c) => c.text)).sort();
-        const mine = symbols(text);
-        const theirs = symbols(orig);
-        const missing = theirs.filter((s) => !mine.includes(s));
-        const extra = mine.filter((s) => !theirs.includes(s));
+        const mine = citedSymbols(text, series);
+        const theirs = citedSymbols(orig, series);
+        // A misprint with no known valid form (reported where it is) may stand for any one symbol of the other side.
+        const missing = [...theirs.known].filter(([s]) => !mine.known.has(s)).slice(mine.unknown).map(([, written]) => written);
+        const extra = [...mine.known].filter(([s]) => !theirs.known.has(s)).slice(theirs.unknown).map(([, written]) => written);
         if (missing.length > 0) report(text.file, place, `Missing symbol${missing.length > 1 ? 's' : ''} ${missing.join(', ')} cited in the original (${original.lang})`);
         if (extra.length > 0) report(text.file, place, `Symbol${extra.length > 1 ? 's' : ''} ${extra.join(', ')} not cited in the original (${original.lang})`);
       }
