@@ -8,6 +8,7 @@ import { countWords } from '../../src/model/word-count.js';
 import { countedStretches } from '../../src/check/rules/word-limit.js';
 import { createContext } from '../../src/check/context.js';
 import { loadConfig } from '../../src/load/config.js';
+import { nodeDisk } from '../../src/load/read.js';
 import { loadProject } from '../../src/load/project.js';
 import { baseFile, checkFixture } from '../helpers/fixtures.js';
 import { ROOT } from '../helpers/cli.js';
@@ -34,7 +35,7 @@ describe('the word limit', () => {
     const context = createContext(project, { yearSeries: [] });
     const words = original ? countedStretches(original, context.pointAt).reduce((sum, s) => sum + s.words, 0) : 0;
     expect(words).toBe(6412);
-    const config = await loadConfig(ROOT);
+    const config = await loadConfig({ root: ROOT, disk: nodeDisk });
     expect(config.rules['word-limit']).toMatchObject({ severity: 'error', options: { limit: 8500 } });
   });
 
