@@ -13,8 +13,8 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { CHROMIUM_ARGS, findChromium } = await import(pathToFileURL(join(root, 'dist', 'print', 'browser.js')).href);
-const { PDF_OPTIONS } = await import(pathToFileURL(join(root, 'dist', 'print', 'print.js')).href);
+const { CHROMIUM_ARGS, findChromium } = await import(pathToFileURL(join(root, 'dist', 'print', 'launch-chromium.js')).href);
+const { PDF_OPTIONS } = await import(pathToFileURL(join(root, 'dist', 'print', 'print-page.js')).href);
 const { default: puppeteer } = await import('puppeteer-core');
 const { mkdtemp, rm } = await import('node:fs/promises');
 const { tmpdir } = await import('node:os');
