@@ -12,7 +12,8 @@
 //      command line (rolldown);
 //   3. Debian packages, only where needed: Chromium to print (build, watch, the tests, the
 //      benchmark), poppler-utils for the tests' page pictures, translate-toolkit for the
-//      tests' second XLIFF reader and qpdf for the tests' strict PDF reader; `check`, `rules`, `serve`,
+//      tests' second XLIFF reader, qpdf for the tests' strict PDF reader and libxml2-utils
+//      for the tests' schema validation of the Akoma Ntoso XML (xmllint); `check`, `rules`, `serve`,
 //      `index`, `add-paper` need neither. Missing ones are installed with apt-get when running
 //      as root; otherwise setup names the exact command and stops (exit 1), because the
 //      command asked for cannot run without them. No browser is ever downloaded from a vendor.
@@ -29,7 +30,7 @@ const say = (line) => process.stderr.write(`setup: ${line}\n`);
 
 /** The Debian packages a command needs. */
 export function needsOf(mode, command) {
-  if (mode === 'all' || mode === 'test') return ['chromium', 'poppler-utils', 'translate-toolkit', 'qpdf'];
+  if (mode === 'all' || mode === 'test') return ['chromium', 'poppler-utils', 'translate-toolkit', 'qpdf', 'libxml2-utils'];
   if (mode === 'bench') return ['chromium'];
   // The command line: only printing needs a browser.
   return command === 'build' || command === 'watch' ? ['chromium'] : [];
@@ -134,6 +135,10 @@ async function ensureSystem(needs) {
   // qpdf: the tests check the PDFs the post-processing rewrites with its strict reader.
   if (needs.includes('qpdf') && !onPath('qpdf')) {
     missing.push({ pkg: 'qpdf', why: 'qpdf is not installed: the tests check the rewritten PDFs with it.' });
+  }
+  // libxml2-utils: the tests validate the Akoma Ntoso editions against the OASIS schema with xmllint.
+  if (needs.includes('libxml2-utils') && !onPath('xmllint')) {
+    missing.push({ pkg: 'libxml2-utils', why: 'xmllint (libxml2-utils) is not installed: the tests validate the Akoma Ntoso XML against its schema with it.' });
   }
   if (needs.includes('translate-toolkit') && !onPath('pocount')) {
     missing.push({ pkg: 'translate-toolkit', why: "translate-toolkit is not installed: the tests read the exported XLIFF files with Debian's translation tools." });

@@ -3,7 +3,7 @@
  *
  *   check:  load → check                    (src/pipeline-check.ts: what `check` loads)
  *   build:  output folder → unchanged → browser → load → tabs → lock
- *           → per edition: transform → cache → fonts → stage → print → postprocess → save
+ *           → per edition: transform → akn → cache → fonts → stage → print → postprocess → save
  *             alongside, from the first edition's print on: check sources → gate
  *           → commit → index → record
  *
@@ -17,6 +17,7 @@ import { load } from './load/load-stage.js';
 import { checkSources, gate } from './check/check-stage.js';
 import { browser, print, tabs } from './print/print-stages.js';
 import { transform } from './transform/transform-stage.js';
+import { akn } from './render/akn-stage.js';
 import { fonts } from './fonts/fonts-stage.js';
 import { postprocessStage as postprocess } from './postprocess/postprocess-stage.js';
 import { cache, commit, index, lock, outputFolder, record, save, stage, unchanged } from './write/output-stages.js';
@@ -26,7 +27,7 @@ export { CHECK, check };
 
 export const BUILD: BuildStages = {
   before: [outputFolder, unchanged, browser, load, tabs, lock],
-  edition: [transform, cache, fonts, stage, print, postprocess, save],
+  edition: [transform, akn, cache, fonts, stage, print, postprocess, save],
   alongside: [checkSources, gate],
   after: [commit, index, record],
 };

@@ -97,6 +97,8 @@ export interface CheckState {
 export interface EditionJob {
   lang: Lang;
   edition?: TransformedEdition;
+  /** Its Akoma Ntoso XML (the `akn` stage). */
+  akn?: string;
   /** The content key the cache compares. */
   key?: string;
   /** Its fonts, subset to the characters it uses (set when it is staged). */

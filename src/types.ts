@@ -139,6 +139,8 @@ declare module 'mdast' {
     label?: string;
     /** The anchor id, e.g. "para-10-a". */
     anchor?: string;
+    /** The Akoma Ntoso eId, e.g. "para_10__point_a" (src/model/akn.ts), also the HTML's `data-eid`. */
+    eId?: string;
   }
 }
 

@@ -58,6 +58,16 @@ export function chapterNumeral(locale: Pick<Locale, 'chapterNumerals'>, index: n
   return locale.chapterNumerals?.[index] ?? roman(index + 1).toUpperCase();
 }
 
+/** A chapter's number as printed: "I.", "الفصل الأول", "一、" (the locale's `chapterNumber` around the numeral). */
+export function chapterNumber(locale: Pick<Locale, 'chapterNumber'>, numeral: string): string {
+  return locale.chapterNumber.replace('{roman}', numeral);
+}
+
+/** A paragraph's number as printed: "23." (the locale's `paragraphNumber`, "{number}." by default). */
+export function paragraphNumber(locale: Pick<Locale, 'paragraphNumber'>, number: number): string {
+  return (locale.paragraphNumber ?? '{number}.').replace('{number}', String(number));
+}
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -644,6 +644,25 @@ export function checkSymbols(raw: string, yearSeries: readonly string[] = []): C
   return findSymbols(raw).map((found) => ({ ...found, ...verdict(found.text, yearSeries) }));
 }
 
+/**
+ * A text cut at the symbols the links link — each well-formed symbol, each half of a joint
+ * symbol on its own — into plain pieces and symbols, in order (empty pieces left out).
+ */
+export function linkableParts(raw: string, yearSeries?: readonly string[]): Array<{ text: string; symbol: boolean }> {
+  const parts: Array<{ text: string; symbol: boolean }> = [];
+  let last = 0;
+  for (const found of checkSymbols(raw, yearSeries)) {
+    if (found.problems.length > 0) continue;
+    for (const part of found.parts) {
+      if (part.index > last) parts.push({ text: raw.slice(last, part.index), symbol: false });
+      parts.push({ text: part.text, symbol: true });
+      last = part.index + part.text.length;
+    }
+  }
+  if (last < raw.length) parts.push({ text: raw.slice(last), symbol: false });
+  return parts;
+}
+
 /** Symbols in a text as text and offset (the form the parity and meetings checks use). */
 export function symbolCandidates(raw: string): Array<{ text: string; index: number }> {
   return findSymbols(raw).map(({ text, index }) => ({ text, index }));

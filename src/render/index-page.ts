@@ -7,7 +7,7 @@ import { contentSecurityPolicy } from './csp.js';
 export function renderIndex(
   langs: readonly Lang[],
   titles: Partial<Record<Lang, { title: string; name: string; dir: string }>>,
-  pdfName: (lang: string) => string,
+  names: { pdf: (lang: string) => string; akn: (lang: string) => string },
 ): string {
   const tree = h(null, [
     { type: 'doctype' },
@@ -29,7 +29,9 @@ export function renderIndex(
               return h('li', { lang, dir: t?.dir ?? 'auto' }, [
                 h('a', { href: `${lang}/index.html`, hrefLang: lang }, t ? `${t.name}: ${t.title}` : lang),
                 ' (',
-                h('a', { href: `${lang}/${pdfName(lang)}`, hrefLang: lang, type: 'application/pdf' }, 'PDF'),
+                h('a', { href: `${lang}/${names.pdf(lang)}`, hrefLang: lang, type: 'application/pdf' }, 'PDF'),
+                ', ',
+                h('a', { href: `${lang}/${names.akn(lang)}`, hrefLang: lang, type: 'application/akn+xml' }, 'Akoma Ntoso XML'),
                 ')',
               ]);
             }),

@@ -1,7 +1,8 @@
 /** The slots of the edition template and the edition's stylesheet (no I/O). */
 import type { ElementContent } from 'hast';
 import type { EditionSource } from '../types.js';
-import { ddmmyy, formatMeetingDates, mastheadDate } from './dates.js';
+import { ddmmyy } from './dates.js';
+import { lineText, masthead, type Masthead } from './masthead.js';
 import { pageCss } from './page-css.js';
 import { undocsUrl } from '../model/symbols.js';
 import type { SlotValue } from './rehype-template.js';
@@ -10,11 +11,15 @@ export function pdfName(lang: string): string {
   return `compendium-${lang}.pdf`;
 }
 
+/** The Akoma Ntoso edition's file name, beside the PDF. */
+export function aknName(lang: string): string {
+  return `compendium-${lang}.akn.xml`;
+}
+
 /** A translation's language line in the masthead ("Chinese", "Français"); none in the original. */
-function versionLine(edition: EditionSource): ElementContent[] {
-  const version = edition.locale.masthead?.version;
-  if (!version || edition.lang === edition.meta.original) return [];
-  return [{ type: 'element', tagName: 'p', properties: { className: ['version'] }, children: [{ type: 'text', value: version }] }];
+function versionLine(words: Masthead): ElementContent[] {
+  if (!words.printsLanguage) return [];
+  return [{ type: 'element', tagName: 'p', properties: { className: ['version'] }, children: [{ type: 'text', value: words.language }] }];
 }
 
 export interface Language {
@@ -53,7 +58,7 @@ export async function editionSlots(
   // The @font-face rules are not inline: the edition's fonts/fonts.css declares the faces it
   // ships (subset to the characters of its pages, when it is staged: src/fonts/fonts-stage.ts).
   const style = `:root { --font-stack: ${fontStack}, serif; }\n${css.template}\n${page}${upright}`;
-  const languageName = locale.languageNames[meta.original] ?? meta.original;
+  const words = masthead(edition);
   const link: ElementContent[] = [{ type: 'text', value: locale.web.pdfLink }];
   const others = languages.filter((l) => l.lang !== edition.lang);
   const alternates: ElementContent[] = others.map((l) => ({
@@ -76,22 +81,23 @@ export async function editionSlots(
     title: meta.title,
     description: `${meta.symbol}: ${meta.title}. ${meta.subtitle}.`,
     style,
-    unitedNations: locale.unitedNations,
-    symbol: meta.symbol,
-    distribution: locale.distribution[meta.distribution],
-    date: mastheadDate(meta.date, locale),
-    version: versionLine(edition),
+    unitedNations: words.unitedNations,
+    symbol: words.symbol,
+    distribution: words.distribution,
+    date: words.date,
+    version: versionLine(words),
     // The emblem left of "United Nations", when document.yaml names one (none is shipped: nothing is drawn instead).
     emblem: edition.images.emblem ? [{ type: 'element', tagName: 'img', properties: { className: ['emblem'], src: edition.images.emblem, alt: '' }, children: [] }] : [],
-    original: locale.original.replace('{language}', languageName),
-    body: meta.body,
-    meetingLine: locale.meetingLine.replace('{place}', meta.meetingPlace).replace('{dates}', formatMeetingDates(meta.meetingDates, locale)),
-    subtitle: meta.subtitle,
+    original: lineText(words.original),
+    body: words.body,
+    meetingLine: lineText(words.meeting),
+    subtitle: words.subtitle,
     pdfLink: link,
     alternates,
     languages: switcher,
     languagesLabel: locale.web.languages,
     skipLink: locale.web.skipLink,
     pdfHref: pdfName(edition.lang),
+    aknHref: aknName(edition.lang),
   };
 }

@@ -9,6 +9,8 @@ import type { Element, ElementContent } from 'hast';
 import type { ListItem, Parents } from 'mdast';
 import { h } from 'hastscript';
 import type { ChapterNode, Locale, NumberedParagraphNode, PaperNode, ThemeNode } from '../types.js';
+import { paragraphEid } from '../model/akn.js';
+import { chapterNumber, paragraphNumber } from '../model/labels.js';
 
 export function symbolSlug(symbol: string): string {
   return symbol.replace(/[^A-Za-z0-9.]+/g, '-');
@@ -35,7 +37,7 @@ function children(state: State, node: Custom): ElementContent[] {
 export function createHandlers(locale: Locale): Handlers {
   const handlers = {
     chapter(state: State, node: ChapterNode): Element {
-      const numeral = locale.chapterNumber.replace('{roman}', node.numeral);
+      const numeral = chapterNumber(locale, node.numeral);
       const heading = h('h2', { id: `chapter-${node.id}` }, [h('span', { className: ['chapter-num'] }, numeral), ' ', node.title]);
       return finish(state, node, h('section', { className: ['chapter'], ariaLabelledBy: [`chapter-${node.id}`] }, [heading, ...children(state, node)]));
     },
@@ -61,9 +63,8 @@ export function createHandlers(locale: Locale): Handlers {
     numberedParagraph(state: State, node: NumberedParagraphNode): Element {
       const content = children(state, node);
       const first = content.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
-      const number = (locale.paragraphNumber ?? '{number}.').replace('{number}', String(node.number));
-      if (first) first.children.unshift(h('span', { className: ['para-num'] }, number), tab());
-      return finish(state, node, h('div', { className: ['para'], id: `para-${node.number}`, dataPara: node.number }, content));
+      if (first) first.children.unshift(h('span', { className: ['para-num'] }, paragraphNumber(locale, node.number)), tab());
+      return finish(state, node, h('div', { className: ['para'], id: `para-${node.number}`, dataPara: node.number, dataEid: paragraphEid(node.number) }, content));
     },
 
     listItem(state: State, node: ListItem, parent: Parents | undefined): Element {
@@ -75,7 +76,7 @@ export function createHandlers(locale: Locale): Handlers {
         const at = host.children.findIndex((c) => !(c.type === 'text' && c.value.trim() === ''));
         host.children.splice(Math.max(at, 0), 0, h('span', { className: ['label'] }, label), tab());
       }
-      if (node.data?.anchor) result.properties = { ...result.properties, id: node.data.anchor };
+      if (node.data?.anchor) result.properties = { ...result.properties, id: node.data.anchor, ...(node.data.eId ? { dataEid: node.data.eId } : {}) };
       return result;
     },
   };

@@ -8,7 +8,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { Plugin } from 'unified';
 import { replaceTexts } from './text-nodes.js';
-import { checkSymbols, undocsUrl } from '../model/symbols.js';
+import { linkableParts, undocsUrl } from '../model/symbols.js';
 
 /** Where no symbol is linked: inside a link already, style sheets, scripts, the head. */
 const unlinked = (element: Element): boolean => ['a', 'style', 'script', 'title', 'head'].includes(element.tagName);
@@ -16,24 +16,13 @@ const unlinked = (element: Element): boolean => ['a', 'style', 'script', 'title'
 const rehypeSymbolLinks: Plugin<[{ lang: string; yearSeries: readonly string[] }], Root> = function (options) {
   return function (tree) {
     replaceTexts(tree, (node: Text) => {
-      const parts: ElementContent[] = [];
-      let last = 0;
-      for (const found of checkSymbols(node.value, options.yearSeries)) {
-        if (found.problems.length > 0) continue;
-        for (const part of found.parts) {
-          if (part.index > last) parts.push({ type: 'text', value: node.value.slice(last, part.index) });
-          parts.push({
-            type: 'element',
-            tagName: 'a',
-            properties: { href: undocsUrl(part.text, options.lang), className: ['symbol'], hrefLang: options.lang },
-            children: [{ type: 'text', value: part.text }],
-          });
-          last = part.index + part.text.length;
-        }
-      }
-      if (parts.length === 0) return undefined;
-      if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
-      return parts;
+      const parts = linkableParts(node.value, options.yearSeries);
+      if (!parts.some((p) => p.symbol)) return undefined;
+      return parts.map((part): ElementContent =>
+        part.symbol
+          ? { type: 'element', tagName: 'a', properties: { href: undocsUrl(part.text, options.lang), className: ['symbol'], hrefLang: options.lang }, children: [{ type: 'text', value: part.text }] }
+          : { type: 'text', value: part.text },
+      );
     }, unlinked);
   };
 };

@@ -6,7 +6,7 @@
  */
 import { defaultSchema, type Options } from 'rehype-sanitize';
 
-const common = ['className', 'id', 'lang', 'dir', 'ariaLabel', 'ariaLabelledBy', 'ariaCurrent', 'dataPara', 'dataSymbol'];
+const common = ['className', 'id', 'lang', 'dir', 'ariaLabel', 'ariaLabelledBy', 'ariaCurrent', 'dataPara', 'dataSymbol', 'dataEid'];
 
 export const bodySchema: Options = {
   ...defaultSchema,

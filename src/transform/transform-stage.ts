@@ -10,6 +10,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { VFile } from 'vfile';
 import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import type { EditionSource } from '../types.js';
 import type { Templates } from '../load/assets.js';
 import { UNCONFIGURED, type LoadedConfig } from '../load/config.js';
@@ -34,6 +35,8 @@ import { bodySchema } from './sanitize-schema.js';
 
 export interface TransformedEdition {
   source: EditionSource;
+  /** The edition's mdast, numbered and lettered: the tree the HTML was made from (and the Akoma Ntoso edition is). */
+  tree: MdastRoot;
   file: VFile;
   html: string;
   /** The HTML the PDF is printed from (hyphenated, symbols breakable): staged as print.html. */
@@ -71,10 +74,11 @@ export async function transformEdition(
     .use(rehypeOutline)
     .use(rehypeCsp)
     .use(rehypeStringify);
-  const tree = (await processor.run(assembleEdition(source), file)) as HastRoot;
+  const mdast = assembleEdition(source);
+  const tree = (await processor.run(mdast, file)) as HastRoot;
   const html = processor.stringify(tree, file);
   // The print edition's additions go into this same tree, now that the web edition's HTML is written.
-  return { source, file, html, printHtml: await printHtml(tree, source.locale, file), fonts };
+  return { source, tree: mdast, file, html, printHtml: await printHtml(tree, source.locale, file), fonts };
 }
 
 /** Per-edition stage: the edition's HTML; a fatal message on the edition stops the build. */

@@ -8,6 +8,7 @@
  * versions is described in ./xliff-versions.ts; nothing here asks which version it is. No I/O.
  */
 import { DOMParser, XMLSerializer, type Element, type Node } from '@xmldom/xmldom';
+import { elements, indent } from '../xml-dom.js';
 import type { VFile } from 'vfile';
 import { fatal } from '../load/report.js';
 import { normalize, type Inline } from './inline.js';
@@ -101,23 +102,6 @@ function toValue(list: readonly Inline[], d: XliffDialect, codes: Codes, source:
     const contents = item.t === 'em' || item.t === 'strong' ? toValue(item.children, d, codes, source, used) : undefined;
     return code(item, id, d, contents);
   });
-}
-
-function indent(element: Element, depth: number, structural: readonly string[]): void {
-  if (!structural.includes(element.localName ?? '')) return;
-  const doc = element.ownerDocument;
-  if (!doc) return;
-  const children = [...(element.childNodes as unknown as Iterable<Node>)];
-  if (children.length === 0 || children.some((c) => c.nodeType !== 1)) return;
-  for (const child of children) {
-    element.insertBefore(doc.createTextNode(`\n${'  '.repeat(depth + 1)}`), child);
-    indent(child as Element, depth + 1, structural);
-  }
-  element.appendChild(doc.createTextNode(`\n${'  '.repeat(depth)}`));
-}
-
-function elements(parent: Node, name?: string): Element[] {
-  return [...(parent.childNodes as unknown as Iterable<Node>)].filter((n): n is Element => n.nodeType === 1 && (!name || (n as Element).localName === name));
 }
 
 function setAttributes(element: Element | undefined, attributes: Readonly<Record<string, string>> = {}): void {

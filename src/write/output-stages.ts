@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import type { Lang } from '../types.js';
 import { required, worldOf, type BuildState, type EditionJob } from '../run-stages.js';
 import { fixedDate } from '../postprocess/fixed-date.js';
-import { pdfName } from '../render/template-slots.js';
+import { aknName, pdfName } from '../render/template-slots.js';
 import { paragraphKeys, renumbering } from '../render/renumbering.js';
 import { acquireLock } from './lock.js';
 import { checkOutputFolder, checkReplaceable, markOutputFolder, OutputFolderError, type OutputFolder } from './output-folder.js';
@@ -74,7 +74,7 @@ async function removeEmptyUpTo(dir: string, top: string): Promise<void> {
 function checkReplacing(folder: OutputFolder, langs: readonly string[]): void {
   checkReplaceable(folder, [...langs, ...OUTPUT_ENTRIES]);
   for (const lang of langs) {
-    const foreign = foreignInEdition(join(folder.dir, lang), pdfName(lang));
+    const foreign = foreignInEdition(join(folder.dir, lang), [pdfName(lang), aknName(lang)]);
     if (foreign.length > 0) {
       throw new OutputFolderError(`Refusing to replace ${join(folder.dir, lang)}: it holds ${foreign.join(', ')}, which no build of this tool writes there (move ${foreign.length === 1 ? 'it' : 'them'} away, or choose another --out)`);
     }
@@ -103,14 +103,16 @@ export async function lock(state: BuildState): Promise<void> {
 export async function cache(job: EditionJob, state: BuildState): Promise<'done' | void> {
   const edition = required(job.edition, 'the transformed edition');
   const { outDir, force } = state.options;
-  job.key = editionKey(required(state.code, 'the code hash'), `${edition.html}\0${edition.printHtml}`, fixedDate(edition.source.meta.date, worldOf(state).env));
+  const akn = required(job.akn, 'the Akoma Ntoso edition');
+  job.key = editionKey(required(state.code, 'the code hash'), `${edition.html}\0${edition.printHtml}\0${akn}`, fixedDate(edition.source.meta.date, worldOf(state).env));
   const unchanged =
     !force &&
     required(state.cache, 'the cache').editions[job.lang] === job.key &&
     existsSync(join(outDir, job.lang, pdfName(job.lang))) &&
     // The web edition in the folder is the one this build makes (not edited or damaged since).
     (await sameText(join(outDir, job.lang, 'index.html'), edition.html)) &&
-    (await sameText(join(outDir, job.lang, 'print.html'), edition.printHtml));
+    (await sameText(join(outDir, job.lang, 'print.html'), edition.printHtml)) &&
+    (await sameText(join(outDir, job.lang, aknName(job.lang)), akn));
   if (!unchanged) return;
   state.options.onProgress?.(job.lang, 'unchanged (cached, not printed)');
   state.outputs.push({ lang: job.lang, html: join(outDir, job.lang, 'index.html'), pdf: join(outDir, job.lang, pdfName(job.lang)), cached: true });
@@ -126,8 +128,9 @@ export async function stage(job: EditionJob, state: BuildState): Promise<void> {
   if (state.stopped) throw new Error('The build was stopped');
   const edition = required(job.edition, 'the transformed edition');
   job.staged = await stageEdition(required(state.staging, 'the staging folder'), job.lang, { html: edition.html, fonts: required(job.fonts, "the edition's fonts") });
-  // The PDF is printed from the print HTML, kept beside the web edition as print.html.
+  // The PDF is printed from the print HTML, kept beside the web edition as print.html; the Akoma Ntoso edition beside them.
   await stageFile(job.staged, 'print.html', edition.printHtml);
+  await stageFile(job.staged, aknName(job.lang), required(job.akn, 'the Akoma Ntoso edition'));
 }
 stage.concurrent = true;
 

@@ -89,10 +89,10 @@ export async function stageFile(edition: StagedEdition, name: string, data: stri
 
 /**
  * What an edition's folder holds that no build writes there: a build writes its pages
- * (index.html, print.html), its PDF, and fonts/ with the fonts' stylesheet and WOFF2 files.
+ * (index.html, print.html), its PDF and Akoma Ntoso XML (`files`), and fonts/ with the fonts' stylesheet and WOFF2 files.
  * The folder is replaced whole, so anything else in it (an editor's notes) would be lost.
  */
-export function foreignInEdition(dir: string, pdf: string): string[] {
+export function foreignInEdition(dir: string, files: readonly string[]): string[] {
   const list = (path: string) => {
     try {
       return readdirSync(path, { withFileTypes: true });
@@ -106,7 +106,7 @@ export function foreignInEdition(dir: string, pdf: string): string[] {
       for (const font of list(join(dir, 'fonts'))) {
         if (!(font.isFile() && (font.name === 'fonts.css' || font.name.endsWith('.woff2')))) foreign.push(`fonts/${font.name}`);
       }
-    } else if (!(entry.isFile() && ['index.html', 'print.html', pdf].includes(entry.name))) foreign.push(entry.name);
+    } else if (!(entry.isFile() && ['index.html', 'print.html', ...files].includes(entry.name))) foreign.push(entry.name);
   }
   return foreign.sort();
 }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGS, type EditionSource, type Lang } from '../types.js';
 import { renderIndex } from '../render/index-page.js';
-import { pdfName } from '../render/template-slots.js';
+import { aknName, pdfName } from '../render/template-slots.js';
 import { writeFileAtomic } from './output.js';
 import { OutputFolderError, readMarker, writeMarker } from './output-folder.js';
 
@@ -19,7 +19,7 @@ export function editionsIn(outDir: string): Lang[] {
 export async function writeIndexPage(outDir: string, editions: readonly EditionSource[]): Promise<Lang[]> {
   const present = editionsIn(outDir);
   const titles = Object.fromEntries(editions.map((e) => [e.lang, { title: e.meta.title, name: e.locale.name, dir: e.locale.dir }]));
-  await writeFileAtomic(join(outDir, 'index.html'), renderIndex(present, titles, pdfName));
+  await writeFileAtomic(join(outDir, 'index.html'), renderIndex(present, titles, { pdf: pdfName, akn: aknName }));
   return present;
 }
 

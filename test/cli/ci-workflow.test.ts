@@ -111,7 +111,7 @@ describe('languages built apart, then assembled', () => {
     return files;
   }
 
-  it('gives the same HTML, fonts and PDFs, byte for byte, as one full build', async () => {
+  it('gives the same HTML, fonts, PDFs and Akoma Ntoso XML, byte for byte, as one full build', async () => {
     // The workflow's jobs: one build per language on its own machine (its own output folder),
     // each edition downloaded into output/<lang>/, then `compendium index`.
     const assembled = await mkdtemp(join(tmpdir(), 'ci-assembled-'));
@@ -124,7 +124,7 @@ describe('languages built apart, then assembled', () => {
     const actual = await tree(assembled);
     expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
     expect([...expected.keys()]).toEqual(expect.arrayContaining(['index.html', 'en/index.html', 'fr/index.html', 'en/compendium-en.pdf', 'fr/compendium-fr.pdf']));
-    for (const lang of langs) for (const name of ['index.html', 'print.html', `compendium-${lang}.pdf`]) expect(expected.has(`${lang}/${name}`), `${lang}/${name}`).toBe(true);
+    for (const lang of langs) for (const name of ['index.html', 'print.html', `compendium-${lang}.pdf`, `compendium-${lang}.akn.xml`]) expect(expected.has(`${lang}/${name}`), `${lang}/${name}`).toBe(true);
     for (const [path, bytes] of expected) expect(Buffer.compare(actual.get(path) as Buffer, bytes), path).toBe(0);
   });
 

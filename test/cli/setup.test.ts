@@ -19,13 +19,13 @@ const chromium = { pkg: 'chromium', why: 'Chromium was not found' };
 const poppler = { pkg: 'poppler-utils', why: 'pdftoppm is not installed' };
 
 describe('what setup asks for', () => {
-  it('only printing needs Chromium, only the tests need poppler', () => {
+  it('only printing needs Chromium, only the tests need poppler, translate-toolkit, qpdf and xmllint', () => {
     for (const command of ['check', 'rules', 'serve', 'add-paper', 'index', undefined]) expect(needsOf('cli', command), String(command)).toEqual([]);
     expect(needsOf('cli', 'build')).toEqual(['chromium']);
     expect(needsOf('cli', 'watch')).toEqual(['chromium']);
     expect(needsOf('bench')).toEqual(['chromium']);
-    expect(needsOf('test')).toEqual(['chromium', 'poppler-utils', 'translate-toolkit', 'qpdf']);
-    expect(needsOf('all')).toEqual(['chromium', 'poppler-utils', 'translate-toolkit', 'qpdf']);
+    expect(needsOf('test')).toEqual(['chromium', 'poppler-utils', 'translate-toolkit', 'qpdf', 'libxml2-utils']);
+    expect(needsOf('all')).toEqual(['chromium', 'poppler-utils', 'translate-toolkit', 'qpdf', 'libxml2-utils']);
   });
 
   it('installs as root with apt-get, and otherwise stops with the exact command', () => {

@@ -68,10 +68,10 @@ describe.each(langs)('the %s HTML edition', (lang) => {
     await page.close();
   });
 
-  it('offers the PDF edition, the other languages, and a skip link first in the tab order', async () => {
+  it('offers the PDF edition, the other languages, the Akoma Ntoso edition, and a skip link first in the tab order', async () => {
     expect(await page.$eval('a[type="application/pdf"]', (a) => a.getAttribute('href'))).toBe(`compendium-${lang}.pdf`);
-    const alternates = await page.$$eval('link[rel="alternate"]', (ls) => ls.map((l) => l.getAttribute('hreflang')));
-    expect(alternates.sort()).toEqual(langs.filter((l) => l !== lang).sort());
+    const alternates = await page.$$eval('link[rel="alternate"]', (ls) => ls.map((l) => l.getAttribute('hreflang') ?? `${l.getAttribute('type') ?? ''} ${l.getAttribute('href') ?? ''}`));
+    expect(alternates.sort()).toEqual([...langs.filter((l) => l !== lang), `application/akn+xml compendium-${lang}.akn.xml`].sort());
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
   });
