@@ -63,7 +63,9 @@ describe('faults', () => {
     const out = await mkdtemp(join(tmpdir(), 'sigint-'));
     // Its own TMPDIR: its Chromium's profile is there, so other builds on the machine are not counted.
     const temp = await mkdtemp(join(tmpdir(), 'sigint-tmp-'));
-    const child = spawn(process.execPath, [BIN, 'build', '--out', out], { cwd: ROOT, env: { ...process.env, TMPDIR: temp } });
+    // Two editions: when the first is printing, the second is still to come, so the build cannot
+    // have ended when the signal arrives.
+    const child = spawn(process.execPath, [BIN, 'build', '--lang', 'en,fr', '--out', out], { cwd: ROOT, env: { ...process.env, TMPDIR: temp } });
     let stderr = '';
     const printing = new Promise<void>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {
@@ -73,7 +75,7 @@ describe('faults', () => {
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await printing;
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 100));
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(stderr).toContain('Interrupted');
