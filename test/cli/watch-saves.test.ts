@@ -33,8 +33,6 @@ it('rebuilds after each of several rename-saves of the same file', async () => {
     // the other saves change the text and print English again.
     const saves: Array<[string, RegExp]> = [
       [original.replace(/\n$/u, ' First addition.\n'), /built in .* \(printed: en\)$/u],
-      [original.replace('\nIn 2010', '\n7. In 2010'), /not built: fix the errors above/u],
-      [original.replace(/\n$/u, ' Second addition.\n'), /built in .* \(printed: en\)$/u],
       [original.replace('\nIn 2010', '\n8. In 2010'), /not built: fix the errors above/u],
     ];
     for (const [i, [text, expected]] of saves.entries()) {
@@ -44,7 +42,7 @@ it('rebuilds after each of several rename-saves of the same file', async () => {
     }
     // And `sed -i`, which also replaces the file by a rename.
     expect(spawnSync('sed', ['-i', '-e', 's/^8\\. In 2010/In 2010/', '-e', '$ s/$/ Third addition./', paper]).status).toBe(0);
-    await waitFor(() => String(results()), /^6$/u, 60_000);
+    await waitFor(() => String(results()), /^4$/u, 60_000);
     expect(log).toMatch(/built in .* \(printed: en\)\s*$/u);
     expect(await readFile(join(out, 'en', 'index.html'), 'utf8')).toContain('Third addition.');
   } finally {

@@ -133,7 +133,7 @@ describe('printing', () => {
     await session.browser();
     const victim = session.pid();
     expect(running(victim)).toBe(true);
-    const url = await page('<p>Slow</p><script>const t = Date.now(); while (Date.now() - t < 800) {}</script>');
+    const url = await page('<p>Slow</p><script>const t = Date.now(); while (Date.now() - t < 600) {}</script>');
     const printing = printWithRetry(session, url, { timeout: 20_000 });
     setTimeout(() => process.kill(victim as number, 'SIGKILL'), 300);
     const pdf = await printing;
