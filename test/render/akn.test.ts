@@ -14,7 +14,6 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { loadFixtureProject } from '../helpers/fixtures.js';
-import { ROOT } from '../helpers/cli.js';
 import { assembleEdition } from '../../src/transform/assemble.js';
 import remarkNumberParagraphs from '../../src/transform/remark-number-paragraphs.js';
 import remarkLetterSubparagraphs from '../../src/transform/remark-letter-subparagraphs.js';

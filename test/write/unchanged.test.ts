@@ -49,7 +49,9 @@ describe('a build with nothing changed', () => {
 
     // Other options, or --force: the whole pipeline.
     expect((await build({ ...options, langs: ['en' as const, 'fr' as const] })).project).toBeDefined();
-    expect((await build({ ...options, force: true })).project).toBeDefined();
+    const forced = await build({ ...options, force: true });
+    expect(forced.project).toBeDefined();
+    expect(forced.outputs.map((o) => [o.lang, o.cached])).toEqual([['fr', false]]); // printed again
 
     // A source changed: the whole pipeline; the edited language is printed again.
     await edit(paper, (t) => t.replace(/\n$/, ' Phrase ajoutée.\n'));
