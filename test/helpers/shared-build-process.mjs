@@ -4,7 +4,7 @@
 // from the test runner's main thread, which meanwhile serves the test files their modules.
 //   node shared-build-process.mjs ROOT OUT OUTCOME ENDPOINT EPOCH
 // Writes {status, stderr} to OUTCOME when the build has ended.
-import { writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -43,4 +43,6 @@ const status = await run(['build', '--out', out, '--quiet'], {
   session,
 }).catch((error) => ((stderr += String(error)), 1));
 await session.close();
-await writeFile(outcome, JSON.stringify({ status, stderr }));
+// Written whole, then renamed into place: a reader never sees half of it.
+await writeFile(`${outcome}.partial`, JSON.stringify({ status, stderr }));
+await rename(`${outcome}.partial`, outcome);
