@@ -16,11 +16,12 @@ import { PrintError, printOnPage } from '../../src/print/print-page.js';
 import { WorkerPrinter } from '../../src/print/browser-thread-client.js';
 import { CHROMIUM_ARGS, findChromium } from '../../src/print/launch-chromium.js';
 import puppeteer from 'puppeteer-core';
-import { sharedSession } from '../helpers/shared-browser.js';
+import { connectedSession, sharedSession } from '../helpers/shared-browser.js';
 
 /**
- * A Chromium of a test's own (not the run's shared one) where the test kills it, hangs it,
- * restarts it or counts its tabs; the shared one where it only prints.
+ * A Chromium of a test's own (not the run's shared one) where the test kills it or starts it
+ * in the browser's thread; elsewhere a session on the shared one (connectedSession: its own
+ * tabs, closed with it).
  */
 let session: BrowserSession | undefined;
 afterEach(async () => {
@@ -99,7 +100,8 @@ describe('printing', () => {
   });
 
   it('reuses a warm tab for the next print without carrying anything over from the last one', async () => {
-    session = new BrowserSession();
+    const connected = await connectedSession();
+    session = connected.session;
     const clean = await page('<p>Text</p>');
     const first = await printWithRetry(session, clean, { timeout: 20_000 });
     // A print that fails in between: its tab is closed, and its blocked request is not
@@ -113,13 +115,13 @@ describe('printing', () => {
     expect(undated(second).startsWith('%PDF-')).toBe(true);
     expect(undated(second)).toBe(undated(first));
     expect(undated(third)).toBe(undated(second));
-    const browser = await session.browser();
     // One tab stays open for the next edition; the failed one was closed.
-    expect((await browser.pages()).filter((p) => p.url().startsWith('file:')).length).toBe(1);
+    expect(connected.openTabs().map((p) => p.url().startsWith('file:'))).toEqual([true]);
   });
 
   it('gives up on a hung page after a timeout and one retry, with a clear error', async () => {
-    session = new BrowserSession();
+    // In the shared browser: a restart is a new connection there, and the hung tabs are closed.
+    session = (await connectedSession()).session;
     const url = await page('<p>Text</p><script>for (;;) {}</script>');
     const started = Date.now();
     const error = await printWithRetry(session, url, { timeout: 500 }).catch((e: unknown) => e);

@@ -11,27 +11,34 @@ import type { BrowserSession } from '../../src/print/browser-session.js';
 let shared: Promise<BrowserSession> | undefined;
 
 export function sharedSession(): Promise<BrowserSession> {
-  return (shared ??= (async () => {
-    const [{ default: puppeteer }, { BrowserSession: Session }] = await Promise.all([import('puppeteer-core'), import('../../src/print/browser-session.js')]);
-    return new Session(async () => {
-      const browser = await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint') });
-      const mine = new Set<Page>();
-      const newPage = browser.newPage.bind(browser);
-      browser.newPage = async (...args: Parameters<typeof newPage>) => {
-        const page = await newPage(...args);
-        mine.add(page);
-        return page;
-      };
-      return {
-        browser,
-        userDataDir: '',
-        async close() {
-          await Promise.all([...mine].map((page) => page.close().catch(() => undefined)));
-          await browser.disconnect().catch(() => undefined);
-        },
-      };
-    });
-  })());
+  return (shared ??= connectedSession().then(({ session }) => session));
+}
+
+/**
+ * A new BrowserSession on the run's shared Chromium, and the tabs it has open (the browser
+ * holds other files' tabs too). Its close closes its tabs and disconnects.
+ */
+export async function connectedSession(): Promise<{ session: BrowserSession; openTabs(): Page[] }> {
+  const [{ default: puppeteer }, { BrowserSession: Session }] = await Promise.all([import('puppeteer-core'), import('../../src/print/browser-session.js')]);
+  const mine = new Set<Page>();
+  const session = new Session(async () => {
+    const browser = await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint') });
+    const newPage = browser.newPage.bind(browser);
+    browser.newPage = async (...args: Parameters<typeof newPage>) => {
+      const page = await newPage(...args);
+      mine.add(page);
+      return page;
+    };
+    return {
+      browser,
+      userDataDir: '',
+      async close() {
+        await Promise.all([...mine].map((page) => page.close().catch(() => undefined)));
+        await browser.disconnect().catch(() => undefined);
+      },
+    };
+  });
+  return { session, openTabs: () => [...mine].filter((page) => !page.isClosed()) };
 }
 
 /** Close this file's connection to the shared browser (test/setup-file.ts, after each file). */
