@@ -19,26 +19,14 @@ export function sharedSession(): Promise<BrowserSession> {
  * holds other files' tabs too). Its close closes its tabs and disconnects.
  */
 export async function connectedSession(): Promise<{ session: BrowserSession; openTabs(): Page[] }> {
-  const [{ default: puppeteer }, { BrowserSession: Session }] = await Promise.all([import('puppeteer-core'), import('../../src/print/browser-session.js')]);
-  const mine = new Set<Page>();
+  const [{ connectTracked }, { BrowserSession: Session }] = await Promise.all([import('./connect-browser.mjs'), import('../../src/print/browser-session.js')]);
+  let tabs: () => Page[] = () => [];
   const session = new Session(async () => {
-    const browser = await puppeteer.connect({ browserWSEndpoint: inject('browserEndpoint') });
-    const newPage = browser.newPage.bind(browser);
-    browser.newPage = async (...args: Parameters<typeof newPage>) => {
-      const page = await newPage(...args);
-      mine.add(page);
-      return page;
-    };
-    return {
-      browser,
-      userDataDir: '',
-      async close() {
-        await Promise.all([...mine].map((page) => page.close().catch(() => undefined)));
-        await browser.disconnect().catch(() => undefined);
-      },
-    };
+    const connection = await connectTracked(inject('browserEndpoint'));
+    tabs = connection.openTabs;
+    return connection;
   });
-  return { session, openTabs: () => [...mine].filter((page) => !page.isClosed()) };
+  return { session, openTabs: () => tabs() };
 }
 
 /** Close this file's connection to the shared browser (test/setup-file.ts, after each file). */

@@ -7,31 +7,14 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import { connectTracked } from './connect-browser.mjs';
 
 const [root, out, outcome, endpoint, epoch] = process.argv.slice(2);
 const dist = (path) => import(pathToFileURL(join(root, 'dist', path)).href);
 const [{ run }, { BrowserSession }] = await Promise.all([dist('cli/run.js'), dist('print/browser-session.js')]);
 
 // The shared browser: this build's tabs are closed when it ends, the browser is left running.
-const session = new BrowserSession(async () => {
-  const browser = await puppeteer.connect({ browserWSEndpoint: endpoint });
-  const mine = new Set();
-  const newPage = browser.newPage.bind(browser);
-  browser.newPage = async (...args) => {
-    const page = await newPage(...args);
-    mine.add(page);
-    return page;
-  };
-  return {
-    browser,
-    userDataDir: '',
-    async close() {
-      await Promise.all([...mine].map((page) => page.close().catch(() => undefined)));
-      await browser.disconnect().catch(() => undefined);
-    },
-  };
-});
+const session = new BrowserSession(() => connectTracked(endpoint));
 
 let stderr = '';
 const status = await run(['build', '--out', out, '--quiet'], {
