@@ -8,6 +8,12 @@ const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
 
 const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * A font family's name, as the stylesheets name it: letters, digits, spaces, ".", "_" and "-",
+ * starting with a letter or digit (every family of the packages used; nothing that could end a
+ * CSS string or the <style> element it is written into).
+ */
+const fontFamily = text.regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'must be a font family name: letters, digits, spaces, ".", "_" or "-"');
 const lang = z.enum(LANGS as [Lang, ...Lang[]]);
 
 /** Each language version's own job number, processing dates and first-page footer code. */
@@ -141,9 +147,9 @@ export const localeSchema = z
      * expression capturing the first (and an optional last) paragraph number. */
     paragraphReference: text.optional(),
     fonts: z.array(
-      z.object({ package: text, family: text, css: z.array(text).min(1), subsets: z.array(text).min(1) }).strict(),
+      z.object({ package: text, family: fontFamily, css: z.array(text).min(1), subsets: z.array(text).min(1) }).strict(),
     ),
-    fontStack: z.array(text).min(1),
+    fontStack: z.array(fontFamily).min(1),
     masthead: z.object({ intl: text.optional(), version: text }).strict().optional(),
     dates: z
       .object({ pattern: text.optional(), months: z.array(text).length(12).optional(), firstDay: text.optional() })

@@ -19,9 +19,26 @@ export interface PageFurniture {
   dir: 'ltr' | 'rtl';
 }
 
-/** A CSS string literal. */
+/**
+ * A CSS string literal, safe where the stylesheet is inline too: a quote and a backslash are
+ * escaped, a line break is CSS's `\A`, and every other character that could end the string,
+ * the `<style>` element (`</style>`, `<!--`) or confuse a reader (controls) is written as a
+ * hexadecimal escape — the value never leaves the string, whatever it holds.
+ */
 export function cssString(value: string): string {
-  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\A ')}"`;
+  const escaped = value.replace(/[\\"]|[\u0000-\u001f\u007f-\u009f<>&\u2028\u2029]/g, (c) => {
+    if (c === '\\' || c === '"') return `\\${c}`;
+    if (c === '\n') return '\\A ';
+    // NUL may not be escaped in CSS (it reads as U+FFFD): it is written as that.
+    const code = c === '\u0000' ? 0xfffd : (c.codePointAt(0) ?? 0xfffd);
+    return `\\${code.toString(16).toUpperCase()} `;
+  });
+  return `"${escaped}"`;
+}
+
+/** A CSS `url()` of a string literal (data: addresses included). */
+export function cssUrl(url: string): string {
+  return `url(${cssString(url)})`;
 }
 
 export function pageCss(f: PageFurniture): string {
@@ -30,7 +47,7 @@ export function pageCss(f: PageFurniture): string {
   const job = cssString(f.jobNumber);
   const symbol = cssString(f.symbol);
   const [start, end] = f.dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
-  const firstFooter = `${cssString(`${f.jobNumber} (${f.jobLanguageCode})\u2003\u2003${f.processingDates.join('\u2003')}\n`)} url("${f.barcodeUrl}") ${cssString(`\n${f.barcodeText}`)}`;
+  const firstFooter = `${cssString(`${f.jobNumber} (${f.jobLanguageCode})\u2003\u2003${f.processingDates.join('\u2003')}\n`)} ${cssUrl(f.barcodeUrl)} ${cssString(`\n${f.barcodeText}`)}`;
   return `@page {
   size: A4;
   margin: 27mm 32mm 29mm 32mm;
@@ -56,7 +73,7 @@ export function pageCss(f: PageFurniture): string {
   @top-right { content: none; }
   @bottom-${start} { content: ${firstFooter}; white-space: pre; font-weight: normal; vertical-align: top; text-align: ${start}; }
   @bottom-center { content: none; }
-  @bottom-${end} { content: ${f.recyclingUrl ? `url("${f.recyclingUrl}") " " ` : ''}url("${f.qrUrl}"); vertical-align: top; font-weight: normal; text-align: ${end}; }
+  @bottom-${end} { content: ${f.recyclingUrl ? `${cssUrl(f.recyclingUrl)} " " ` : ''}${cssUrl(f.qrUrl)}; vertical-align: top; font-weight: normal; text-align: ${end}; }
 }
 `;
 }

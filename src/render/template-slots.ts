@@ -3,7 +3,7 @@ import type { ElementContent } from 'hast';
 import type { EditionSource } from '../types.js';
 import { ddmmyy } from './dates.js';
 import { lineText, masthead, type Masthead } from './masthead.js';
-import { pageCss } from './page-css.js';
+import { cssString, pageCss } from './page-css.js';
 import { undocsUrl } from '../model/symbols.js';
 import type { SlotValue } from './rehype-template.js';
 
@@ -52,7 +52,7 @@ export async function editionSlots(
     dir: locale.dir,
   });
   // The locale's stack, then any family loaded only for the switcher's language names.
-  const fontStack = [...new Set([...locale.fontStack, ...css.families])].map((f) => JSON.stringify(f)).join(', ');
+  const fontStack = [...new Set([...locale.fontStack, ...css.families])].map((f) => cssString(f)).join(', ');
   // A script without italics (Arabic, Chinese) sets upright what English sets in italics.
   const upright = locale.italics === false ? '\nem, i, h4, .masthead em { font-style: normal; }' : '';
   // The @font-face rules are not inline: the edition's fonts/fonts.css declares the faces it
