@@ -14,6 +14,7 @@ import { planImport, markCurrent } from '../translate/import.js';
 import { projectStatus } from '../translate/status.js';
 import { readXliff, writeXliff, type XliffVersion } from '../translate/xliff.js';
 import { writeFilesAtomic } from '../write/sources.js';
+import { checkExportTarget } from '../write/output-folder.js';
 import { human } from './format.js';
 import type { CliIO } from './io.js';
 
@@ -81,10 +82,14 @@ export async function runTranslate(command: string, args: readonly string[], opt
     if (!project) return 1;
     const langs = translations(project, options.langs, 'translate export');
     const single = langs.length === 1 && options.out && /\.(xlf|xliff)$/i.test(options.out);
+    const pathOf = (lang: Lang) => (single ? (options.out as string) : join(options.out ?? join(options.root, 'output', 'xliff'), `compendium-${lang}.xlf`));
+    // --out gets the build's guard: never the sources, the templates, the project's own folders,
+    // the home folder, a root, nor a folder holding files other than this tool's exports.
+    if (options.out) checkExportTarget(options.out, langs.map(pathOf), { root: options.root, sources: options.sourcesDir, templates: join(options.root, 'templates') });
     const files: Array<{ path: string; data: string; lang: Lang; units: number }> = [];
     for (const lang of langs) {
       const doc = exportDocument(project, lang, { version, only, sourcesDir: options.sourcesDir });
-      const path = single ? (options.out as string) : join(options.out ?? join(options.root, 'output', 'xliff'), `compendium-${lang}.xlf`);
+      const path = pathOf(lang);
       const units = doc.files.reduce((n, f) => n + f.units.length, 0);
       // An XLIFF file holds at least one <file>: with nothing to translate, none is written.
       if (units === 0) say(`${lang}: nothing to export (--only ${only}), no file written`);

@@ -111,22 +111,86 @@ export function checkOutputFolder(outDir: string, folders: ProtectedFolders): Ou
   const dir = resolve(outDir);
   const said = outDir;
   const real = realPath(dir);
-  const root = realPath(folders.root);
-  const fold = caseInsensitive(root);
   const fallback = relative(process.cwd(), join(folders.root, DEFAULT_OUTPUT));
   const refuse = (why: string): never => {
     throw new OutputFolderError(
       `Refusing to write the editions to --out ${said}: ${why}. Choose a new or empty folder, or one an earlier build wrote (such as ${fallback.startsWith('..') ? join(folders.root, DEFAULT_OUTPUT) : fallback}).`,
     );
   };
+  refuseNotFolder(dir, refuse);
+  refuseProtected(real, folders, refuse);
+  if (!existsSync(dir)) return { dir, wrote: [], unmarked: true };
+  // Anything the tool made that is not a build's output stays out of the listing (a staging
+  // folder or lock of a build interrupted hard is the tool's own, and cleaned by the next).
+  const names = readdirSync(dir).filter((name) => name !== MARKER && !name.startsWith('.staging-') && name !== '.build.lock');
+  const marker = readMarker(dir);
+  if (marker) return { dir, wrote: marker.wrote, unmarked: false };
+  if (names.length === 0) return { dir, wrote: [], unmarked: true };
+  // The project's own output/ is the tool's by definition (generated, git-ignored; the tests
+  // also leave pictures in it), and so is a folder an older version of the tool wrote (its
+  // build cache says so): their build outputs are adopted, nothing else.
+  if (real === realPath(join(folders.root, DEFAULT_OUTPUT)) || existsSync(join(dir, '.cache', 'state.json'))) {
+    return { dir, wrote: toolEntries(dir, names), unmarked: true };
+  }
+  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
+  return refuse(`it is not empty (${shown}) and no build of this tool wrote it (it has no ${MARKER})`);
+}
+
+/** A file where the folder, or a folder of its path, should be (`--out notes.txt/out`). */
+function refuseNotFolder(dir: string, refuse: (why: string) => never): void {
   if (existsSync(dir) && !statSync(dir).isDirectory()) refuse('it is a file, not a folder');
-  // A file where a folder of the path should be (`--out notes.txt/out`).
   for (let up = dirname(dir); up !== dirname(up); up = dirname(up)) {
     if (existsSync(up)) {
       if (!statSync(up).isDirectory()) refuse(`${up} is a file, not a folder`);
       break;
     }
   }
+}
+
+/** The names `translate export` gives its files. */
+export const EXPORT_NAME = /^compendium-[a-z]{2}\.xlf$/;
+
+/**
+ * Decide whether `translate export --out` may write `files` (absolute paths, all in one folder:
+ * the folder given, or the folder of the one .xlf file given), without writing anything. The
+ * same places are refused as for a build (`refuseProtected`); the folder must be new, empty, or
+ * hold nothing but XLIFF exports of this tool (and the files to be written); a file to be
+ * replaced must be a plain file, not a link. Throws an `OutputFolderError` saying why not.
+ */
+export function checkExportTarget(said: string, files: readonly string[], folders: ProtectedFolders): void {
+  const refuse = (why: string): never => {
+    throw new OutputFolderError(`Refusing to write the XLIFF files to --out ${said}: ${why}. Choose a new or empty folder (the default is ${join(folders.root, DEFAULT_OUTPUT, 'xliff')}).`);
+  };
+  const dirs = [...new Set(files.map((f) => dirname(resolve(f))))];
+  for (const dir of dirs) {
+    refuseNotFolder(dir, refuse);
+    refuseProtected(realPath(dir), folders, refuse);
+    if (!existsSync(dir)) continue;
+    const mine = new Set(files.filter((f) => dirname(resolve(f)) === dir).map((f) => basename(f)));
+    const others = readdirSync(dir).filter((name) => !mine.has(name) && !EXPORT_NAME.test(name));
+    if (others.length > 0) refuse(`${dir} is not empty (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}) and holds files that are not XLIFF exports of this tool`);
+  }
+  for (const file of files) {
+    let entry;
+    try {
+      entry = lstatSync(file);
+    } catch {
+      continue; // new
+    }
+    if (!entry.isFile()) refuse(`${file} ${entry.isSymbolicLink() ? 'is a symbolic link' : 'is not a plain file'}`);
+  }
+}
+
+/**
+ * The places no output of the tool may be written, whatever it is (a build's editions, an XLIFF
+ * export): a file-system root, the home folder, the project folder or a folder containing it,
+ * the sources and the templates (being, containing or inside them), a folder of the project's
+ * own (src/, .git/ …; output/ and new folders are fine), or one differing from the project's
+ * folders only by case. `real` has its symlinks followed.
+ */
+function refuseProtected(real: string, folders: ProtectedFolders, refuse: (why: string) => never): void {
+  const root = realPath(folders.root);
+  const fold = caseInsensitive(root);
   if (real === parse(real).root) refuse('it is the root of the file system');
   if (real === realPath(homedir())) refuse('it is your home folder');
   if (within(real, root, fold)) refuse(real === root ? `it is the project folder (${folders.root})` : `it contains the project folder (${folders.root})`);
@@ -147,21 +211,6 @@ export function checkOutputFolder(outDir: string, folders: ProtectedFolders): Ou
     const twin = existsSync(topDir) ? undefined : readdirSync(root).find((name) => name !== top && name.toLowerCase() === top.toLowerCase());
     if (twin && twin !== DEFAULT_OUTPUT) refuse(`${top} differs from the project's folder ${twin} only by case`);
   }
-  if (!existsSync(dir)) return { dir, wrote: [], unmarked: true };
-  // Anything the tool made that is not a build's output stays out of the listing (a staging
-  // folder or lock of a build interrupted hard is the tool's own, and cleaned by the next).
-  const names = readdirSync(dir).filter((name) => name !== MARKER && !name.startsWith('.staging-') && name !== '.build.lock');
-  const marker = readMarker(dir);
-  if (marker) return { dir, wrote: marker.wrote, unmarked: false };
-  if (names.length === 0) return { dir, wrote: [], unmarked: true };
-  // The project's own output/ is the tool's by definition (generated, git-ignored; the tests
-  // also leave pictures in it), and so is a folder an older version of the tool wrote (its
-  // build cache says so): their build outputs are adopted, nothing else.
-  if (real === realPath(join(folders.root, DEFAULT_OUTPUT)) || existsSync(join(dir, '.cache', 'state.json'))) {
-    return { dir, wrote: toolEntries(dir, names), unmarked: true };
-  }
-  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
-  return refuse(`it is not empty (${shown}) and no build of this tool wrote it (it has no ${MARKER})`);
 }
 
 /**
