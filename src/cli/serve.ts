@@ -1,6 +1,7 @@
 /**
  * `compendium serve` (and watch's preview): the output folder over HTTP, for reading the HTML
- * editions as a delegate would. Files are sent by sirv; in front of it, this guard:
+ * editions as a delegate would. Files are opened, then judged, then sent from what was opened
+ * (src/cli/serve-file.ts: no window for a link swapped in; Range per RFC 9110); before that:
  *  - 127.0.0.1 by default (`--host` to choose); the `Host:` header must name the bound address or
  *    localhost (or the --host given), so a page elsewhere cannot reach it by DNS rebinding;
  *  - GET and HEAD only (405 otherwise); no path outside the folder, no symlink leading out of it,
@@ -11,10 +12,9 @@
  * The port is bound before anything else happens; a busy port is a clear error.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
-import sirv from 'sirv';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { contentType, openInside, sendFile } from './serve-file.js';
 import { contentSecurityPolicy, inlineOf } from '../render/csp.js';
 
 export const DEFAULT_PORT = 8080;
@@ -68,20 +68,6 @@ function hostName(header: string | undefined): string | undefined {
   return value.split(':')[0];
 }
 
-function inside(parent: string, child: string): boolean {
-  return child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
-}
-
-/** The real path of `path` if it exists and, symlinks followed, lies inside `root`. */
-function realInside(root: string, path: string): string | undefined {
-  try {
-    const real = realpathSync(path);
-    return inside(realpathSync(root), real) ? real : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Serve `root` on `host:port`. With `live`, HTML pages load a small script that reloads them
  * when `live.reload()` is called (watch mode); the files on disk are not changed. Without it,
@@ -100,7 +86,6 @@ export async function serve(root: string, port: number, host = DEFAULT_HOST, liv
       for (const client of clients) client.write('data: reload\n\n');
     },
   });
-  const files = sirv(base, { dev: true, dotfiles: false, etag: true, extensions: [] });
   const pagePolicy = (html: string) => contentSecurityPolicy(inlineOf(html));
   const otherPolicy = contentSecurityPolicy({ scripts: [], styles: [] });
 
@@ -141,21 +126,30 @@ export async function serve(root: string, port: number, host = DEFAULT_HOST, liv
     const segments = path.split('/').filter((s) => s !== '');
     // No dot-file or dot-folder (nor `..`), no backslash or NUL (other ways to name a parent).
     if (segments.some((s) => s.startsWith('.') || /[\\\0]/u.test(s))) return fail(response, 404, 'Not found');
-    let target = realInside(base, join(base, ...segments));
-    if (!target) return fail(response, 404, existsSync(base) ? 'Not found' : 'Not built yet: the first build is running');
-    if (statSync(target).isDirectory()) {
+    // The file is opened, then judged: what is sent is what was checked (src/cli/serve-file.ts).
+    let opened = await openInside(base, join(base, ...segments));
+    if (!opened) return fail(response, 404, existsSync(base) ? 'Not found' : 'Not built yet: the first build is running');
+    if (opened.stat.isDirectory()) {
+      await opened.handle.close();
       if (!url.pathname.endsWith('/')) {
         response.writeHead(301, { location: `${url.pathname}/${url.search}`, 'content-type': 'text/plain; charset=utf-8' });
         response.end('Moved\n');
         return;
       }
-      target = realInside(base, join(target, 'index.html'));
-      segments.push('index.html');
-      if (!target) return fail(response, 404, 'Not found');
+      opened = await openInside(base, join(opened.real, 'index.html'));
+      if (!opened) return fail(response, 404, 'Not found');
     }
-    if (!statSync(target).isFile()) return fail(response, 404, 'Not found');
-    if (target.endsWith('.html')) {
-      let html = await readFile(target, 'utf8');
+    if (!opened.stat.isFile()) {
+      await opened.handle.close();
+      return fail(response, 404, 'Not found');
+    }
+    if (opened.real.endsWith('.html')) {
+      let html: string;
+      try {
+        html = await opened.handle.readFile('utf8');
+      } finally {
+        await opened.handle.close();
+      }
       const policy = pagePolicy(html);
       if (live) html = html.replace('</body>', `${RELOAD_TAG}</body>`);
       const body = Buffer.from(html);
@@ -163,10 +157,7 @@ export async function serve(root: string, port: number, host = DEFAULT_HOST, liv
       response.end(request.method === 'HEAD' ? undefined : body);
       return;
     }
-    response.setHeader('Content-Security-Policy', otherPolicy);
-    // sirv sends exactly the file found above (its own look-up starts from the same folder).
-    request.url = `/${segments.map(encodeURIComponent).join('/')}`;
-    files(request, response, () => fail(response, 404, 'Not found'));
+    await sendFile(request, response, opened, { 'content-type': contentType(opened.real), 'content-security-policy': otherPolicy });
   };
 
   const server = createServer((request, response) => {
