@@ -7,11 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request as httpRequest, type Server } from 'node:http';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cli } from '../helpers/cli.js';
+import { sharedEditions } from '../helpers/shared-build.js';
 import { serve } from '../../src/cli/serve.js';
 import { cspHash } from '../../src/render/csp.js';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -36,9 +37,11 @@ function raw(path: string, options: { method?: string; host?: string } = {}): Pr
 }
 
 beforeAll(async () => {
+  // A copy of the run's shared build (test/helpers/shared-build.ts), to leave traps in.
   out = join(mkdtempSync(join(tmpdir(), 'serve-')), 'output');
-  const run = await cli(['build', '--lang', 'en', '--out', out, '--quiet']);
-  expect(run.status, run.stderr).toBe(0);
+  const shared = await sharedEditions();
+  expect(shared.status, shared.stderr).toBe(0);
+  await cp(shared.out, out, { recursive: true });
   // Ways out of the root an attacker (or an accident) could leave in it.
   symlinkSync('/etc', join(out, 'etc'));
   symlinkSync('/etc/passwd', join(out, 'en', 'passwd.html'));
