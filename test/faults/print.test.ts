@@ -135,9 +135,13 @@ describe('printing', () => {
     await session.browser();
     const victim = session.pid();
     expect(running(victim)).toBe(true);
-    const url = await page('<p>Slow</p><script>const t = Date.now(); while (Date.now() - t < 600) {}</script>');
+    const url = await page('<p>Slow</p><script>const t = Date.now(); while (Date.now() - t < 800) {}</script>');
+    const browser = await session.browser();
     const printing = printWithRetry(session, url, { timeout: 20_000 });
-    setTimeout(() => process.kill(victim as number, 'SIGKILL'), 300);
+    // Killed mid-print: once the tab is loading the page (not while the tab is being opened, a
+    // moment in which Puppeteer waits 30 s for the target of a browser that is gone).
+    for (let i = 0; i < 250 && !(await browser.pages()).some((p) => p.url() === url); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    process.kill(victim as number, 'SIGKILL');
     const pdf = await printing;
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     expect(session.pid()).not.toBe(victim);
