@@ -9,6 +9,7 @@ import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import type { Lang } from '../types.js';
 import type { World } from './world.js';
+import { kindWords } from './read.js';
 import { parseYaml, yamlDocument } from './yaml.js';
 import { parseMarkdown } from './markdown.js';
 import { fatal } from './report.js';
@@ -91,6 +92,14 @@ export async function readLanguage(world: World, lang: Lang, docFile: VFile, isO
   } else missing(introPath);
 
   const papersDir = join(dir, 'papers');
+  const papersKind = (await world.stat(papersDir))?.kind;
+  if (papersKind !== undefined && papersKind !== 'dir') {
+    // A file, a named pipe or a device where the folder of papers should be: said, not listed.
+    const file = world.placeholder(papersDir);
+    src.files.push(file);
+    fatal(file, `\`${join(lang, 'papers')}\` is ${kindWords(papersKind)}, not a folder: the papers go in a folder of that name`, undefined, 'source-unreadable');
+    return src;
+  }
   const names = await world.list(papersDir);
   const read = await world.readAll(names.map((name) => join(papersDir, name)));
   for (const [i, name] of names.entries()) {

@@ -3,7 +3,7 @@
  * or (for rule fixtures and tests) a set of files held in memory. Every file loading reads
  * (sources, templates, configuration, font packages, exchange files) comes from a `Disk`.
  */
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { VFile } from 'vfile';
@@ -14,10 +14,80 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** A source larger than this is refused unread: the whole compendium is ~100 KB. */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
-/** What is at a path (links followed): a file and its size, or a folder. */
+/**
+ * What is at a path (links followed): a regular file and its size, a folder, or something that
+ * is neither and is never opened — a named pipe (opening one waits for a writer: a build would
+ * hang), a device or a socket.
+ */
+export type Kind = 'file' | 'dir' | 'fifo' | 'device' | 'socket';
 export interface Stat {
-  kind: 'file' | 'dir';
+  kind: Kind;
   size: number;
+}
+
+/** What each kind is, in words. */
+const KIND_WORDS: Record<Kind, string> = {
+  file: 'a file',
+  dir: 'a folder',
+  fifo: 'a named pipe (FIFO)',
+  device: 'a device',
+  socket: 'a socket',
+};
+
+/** `a named pipe (FIFO)`, `a folder`, … */
+export const kindWords = (kind: Kind): string => KIND_WORDS[kind];
+
+function kindOf(stat: Stats): Kind {
+  if (stat.isFile()) return 'file';
+  if (stat.isDirectory()) return 'dir';
+  if (stat.isFIFO()) return 'fifo';
+  if (stat.isSocket()) return 'socket';
+  return 'device';
+}
+
+/** A path where a file is expected holds something else: refused before it is opened. */
+export class NotAFileError extends Error {
+  override name = 'NotAFileError';
+  readonly code = 'ENOTFILE';
+  constructor(
+    readonly path: string,
+    readonly kind: Exclude<Kind, 'file'>,
+  ) {
+    super(`${path} is ${KIND_WORDS[kind]}, not a file`);
+  }
+}
+
+/** Why a path could not be read, in words (never a bare error code): "it is a folder, not a file". */
+export function unreadableReason(error: unknown): string {
+  if (error instanceof NotAFileError) return `it is ${KIND_WORDS[error.kind]}, not a file`;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'it does not exist';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOTDIR':
+      return 'a part of its path is a file, not a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission to read it is denied';
+    case 'ENAMETOOLONG':
+      return 'its name is too long for the file system';
+    case 'ELOOP':
+      return 'its symbolic links lead round in a loop';
+    case 'ENXIO':
+      return 'it is a socket or a device that is not there, not a file';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many files are open at once: try again';
+    case 'EIO':
+      return 'the disk could not read it (an input/output error)';
+    case 'EBUSY':
+    case 'EAGAIN':
+      return 'it is busy: try again';
+    default:
+      return 'the system could not read it';
+  }
 }
 
 /** Where sources are read from. */
@@ -47,7 +117,7 @@ export const nodeDisk: Disk = {
   async stat(path) {
     try {
       const stat = statSync(path, { throwIfNoEntry: false });
-      return stat && { kind: stat.isDirectory() ? 'dir' : 'file', size: stat.size };
+      return stat && { kind: kindOf(stat), size: stat.size };
     } catch {
       return undefined;
     }
@@ -61,10 +131,17 @@ export const nodeDisk: Disk = {
   },
   realpath: async (path) => realpathSync.native(path),
   async read(path, limit) {
-    const fd = openSync(path, 'r');
+    // Only a regular file is opened: a named pipe would block the open (and the whole process
+    // with it) until something writes to it, a device may never end.
+    const kind = kindOf(statSync(path));
+    if (kind !== 'file') throw new NotAFileError(path, kind);
+    // Non-blocking, and looked at again once open: what was swapped in meanwhile is refused too.
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const { size } = fstatSync(fd);
-      return { size, bytes: size > limit ? undefined : readFileSync(fd) };
+      const stat = fstatSync(fd);
+      const opened = kindOf(stat);
+      if (opened !== 'file') throw new NotAFileError(path, opened);
+      return { size: stat.size, bytes: stat.size > limit ? undefined : readFileSync(fd) };
     } finally {
       closeSync(fd);
     }
@@ -101,6 +178,7 @@ export function memoryDisk(files: Readonly<Record<string, string | Uint8Array>>)
     },
     async read(path, limit) {
       const bytes = entries.get(resolve(path));
+      if (!bytes && isDir(path)) throw new NotAFileError(path, 'dir');
       if (!bytes) throw Object.assign(new Error(`ENOENT: no such file ${path}`), { code: 'ENOENT', path: dirname(path) });
       return { size: bytes.length, bytes: bytes.length > limit ? undefined : bytes };
     },
@@ -114,11 +192,21 @@ export function memoryDisk(files: Readonly<Record<string, string | Uint8Array>>)
 
 /**
  * Read one source file as a VFile. The value is strictly decoded UTF-8 with any byte-order
- * mark removed; a file that is not UTF-8, or too large, gets a fatal message and an empty value.
+ * mark removed; a file that is not UTF-8, too large, or not a file at all (a folder, a named
+ * pipe, a device) or unreadable gets a fatal message in words at 1:1 and an empty value.
  */
 export async function readSource(path: string, cwd: string, disk: Disk = nodeDisk): Promise<VFile> {
   const file = new VFile({ path, cwd });
-  const { size, bytes } = await disk.read(path, MAX_SOURCE_BYTES);
+  let read: Awaited<ReturnType<Disk['read']>>;
+  try {
+    read = await disk.read(path, MAX_SOURCE_BYTES);
+  } catch (error) {
+    file.value = '';
+    const gone = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    fatal(file, `Cannot read this source: ${unreadableReason(error)}`, undefined, gone ? 'missing-source' : 'source-unreadable');
+    return file;
+  }
+  const { size, bytes } = read;
   if (!bytes) {
     file.value = '';
     fatal(file, `File is ${(size / 1024 / 1024).toFixed(1)} MiB: a source may be at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB`, undefined, 'source-size');

@@ -19,6 +19,7 @@ export const LOADER_FINDINGS = {
   'source-outside': 'A source is a link to a file outside the sources: it is not read.',
   'source-size': 'A source larger than 1 MiB is not read.',
   'source-encoding': 'A source that is not UTF-8 is not read.',
+  'source-unreadable': 'A source that is not a file (a folder, a named pipe, a device, a socket) or that the system will not let be read (permissions, a name too long): it is not opened.',
   'yaml-syntax': 'YAML (a .yaml file or front matter) that does not parse.',
   'metadata-schema': 'YAML that parses but does not have the keys and values its file takes.',
   'front-matter': 'A paper without front matter, or front matter where none belongs (the introduction).',

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { LANGS, type Lang } from '../types.js';
 import { parseYaml } from './yaml.js';
 import { fatal } from './report.js';
-import { nodeDisk, readBytes, type Disk } from './read.js';
+import { kindWords, nodeDisk, readBytes, unreadableReason, type Disk } from './read.js';
 
 export const TRANSLATION_RECORD = 'translation.yaml';
 
@@ -42,17 +42,30 @@ export const MAX_EXCHANGE_BYTES = 16 * 1024 * 1024;
 /** Read a file given on the command line (an XLIFF file) as strict UTF-8, into a VFile. */
 export async function readExchangeFile(path: string, cwd: string, disk: Disk = nodeDisk): Promise<VFile> {
   const file = new VFile({ path, cwd, value: '' });
-  const size = (await disk.stat(path))?.size;
-  if (size === undefined) {
+  const stat = await disk.stat(path);
+  if (stat === undefined) {
     fatal(file, `Cannot read ${path}: no such file`, undefined, 'xliff-read');
     return file;
   }
+  // A folder, a named pipe (opening one waits for a writer), a device: never opened.
+  if (stat.kind !== 'file') {
+    fatal(file, `Cannot read ${path}: it is ${kindWords(stat.kind)}, not a file`, undefined, 'xliff-read');
+    return file;
+  }
+  const { size } = stat;
   if (size > MAX_EXCHANGE_BYTES) {
     fatal(file, `File is ${(size / 1024 / 1024).toFixed(1)} MiB: an exchange file may be at most ${MAX_EXCHANGE_BYTES / 1024 / 1024} MiB`, undefined, 'xliff-read');
     return file;
   }
+  let bytes: Uint8Array;
   try {
-    file.value = new TextDecoder('utf-8', { fatal: true }).decode(await readBytes(path, disk)).replace(/^\uFEFF/, '');
+    bytes = await readBytes(path, disk);
+  } catch (error) {
+    fatal(file, `Cannot read ${path}: ${unreadableReason(error)}`, undefined, 'xliff-read');
+    return file;
+  }
+  try {
+    file.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     fatal(file, 'File is not valid UTF-8: XLIFF files are read as UTF-8', undefined, 'xliff-read');
   }

@@ -10,7 +10,7 @@
 import { join, relative, sep } from 'node:path';
 import { VFile } from 'vfile';
 import { LANGS, type Lang } from '../types.js';
-import { MAX_SOURCE_BYTES, nodeDisk, readSource, type Disk } from './read.js';
+import { MAX_SOURCE_BYTES, nodeDisk, readSource, unreadableReason, type Disk, type Stat } from './read.js';
 import type { Point } from 'unist';
 import { fatal } from './report.js';
 
@@ -25,6 +25,8 @@ export interface World {
   /** Every file read or found missing, with its messages. */
   files: VFile[];
   exists(path: string): boolean;
+  /** What is at a path (a file, a folder, a named pipe, …), links followed; undefined when nothing is. */
+  stat(path: string): Promise<Stat | undefined>;
   list(dir: string): Promise<string[]>;
   /** Read a source and list it. */
   read(path: string): Promise<VFile>;
@@ -74,11 +76,13 @@ export function createWorld(root: string, options: WorldOptions = {}): World {
   };
   const readOne = async (path: string): Promise<VFile> => {
     // Nothing in the sources may make the pipeline read elsewhere: no link out of the folder.
-    const [allowed, real] = await Promise.all([allowedDirs(), disk.realpath(path).catch(() => undefined)]);
-    if (real === undefined) {
-      // A link to nothing (its target was moved or deleted).
+    const [allowed, real] = await Promise.all([allowedDirs(), disk.realpath(path).catch((error: unknown) => error as Error)]);
+    if (typeof real !== 'string') {
       const file = new VFile({ path, cwd: root, value: '' });
-      fatal(file, `Cannot read ${path}: it is a link to a file that does not exist`, undefined, 'missing-source');
+      if ((real as NodeJS.ErrnoException).code === 'ENOENT') {
+        // A link to nothing (its target was moved or deleted).
+        fatal(file, `Cannot read ${path}: it is a link to a file that does not exist`, undefined, 'missing-source');
+      } else fatal(file, `Cannot read this source: ${unreadableReason(real)}`, undefined, 'source-unreadable');
       return stamp(file);
     }
     if (!allowed.some((dir) => real.startsWith(dir + sep))) {
@@ -96,6 +100,7 @@ export function createWorld(root: string, options: WorldOptions = {}): World {
     env,
     files,
     exists: (path) => disk.exists(path),
+    stat: (path) => disk.stat(path),
     list: (dir) => disk.list(dir),
     async read(path) {
       const file = await readOne(path);
@@ -113,13 +118,21 @@ export function createWorld(root: string, options: WorldOptions = {}): World {
         fatal(from, `Missing image ${relative(root, path)}`, point, 'missing-source');
         return undefined;
       }
-      const [allowed, real] = await Promise.all([allowedDirs(), disk.realpath(path)]);
-      if (!allowed.some((dir) => real.startsWith(dir + sep))) {
-        fatal(from, `Refusing to read ${path}: it links outside the sources (to ${real})`, point, 'source-outside');
+      const shown = relative(root, path);
+      let read: Awaited<ReturnType<Disk['read']>>;
+      try {
+        const [allowed, real] = await Promise.all([allowedDirs(), disk.realpath(path)]);
+        if (!allowed.some((dir) => real.startsWith(dir + sep))) {
+          fatal(from, `Refusing to read ${path}: it links outside the sources (to ${real})`, point, 'source-outside');
+          return undefined;
+        }
+        read = await disk.read(path, MAX_SOURCE_BYTES);
+      } catch (error) {
+        fatal(from, `Cannot read image ${shown}: ${unreadableReason(error)}`, point, 'source-unreadable');
         return undefined;
       }
-      const { size, bytes } = await disk.read(path, MAX_SOURCE_BYTES);
-      if (!bytes) fatal(from, `Image ${relative(root, path)} is ${(size / 1024 / 1024).toFixed(1)} MiB: at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB`, point, 'source-size');
+      const { size, bytes } = read;
+      if (!bytes) fatal(from, `Image ${shown} is ${(size / 1024 / 1024).toFixed(1)} MiB: at most ${MAX_SOURCE_BYTES / 1024 / 1024} MiB`, point, 'source-size');
       return bytes;
     },
     placeholder(path) {

@@ -34,6 +34,9 @@ export function parseYaml<S extends z.ZodTypeAny>(
   schema: S,
   line = 1,
 ): { value: z.output<S>; source: YamlSource } | undefined {
+  // A file that could not be read (not a file, too large, not UTF-8) has said so: its empty
+  // text is not judged again (no "expected object, received null" after it).
+  if (file.messages.some((m) => m.fatal === true && UNREAD.has(m.ruleId ?? ''))) return undefined;
   // Valid YAML already read in this process (watch) is not parsed again; anything with a
   // problem is, so that its messages land on the file at hand.
   let known = valid.get(schema);
@@ -48,6 +51,8 @@ export function parseYaml<S extends z.ZodTypeAny>(
   }
   return result;
 }
+
+const UNREAD = new Set(['source-unreadable', 'source-size', 'source-encoding']);
 
 const valid = new WeakMap<z.ZodTypeAny, Map<string, { value: unknown; source: YamlSource }>>();
 

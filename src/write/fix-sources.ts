@@ -83,7 +83,13 @@ export async function fixSources(sourcesDir: string, check: (dir: string) => Pro
   try {
     // The real folder (a --sources that is a link is not copied as a link: writes to the copy
     // would land in the sources), links inside it kept as written (relative ones stay in the copy).
-    await cp(await realpath(sourcesDir), copy, { recursive: true, verbatimSymlinks: true });
+    // Only files, folders and links: a named pipe, socket or device is not copied (the check
+    // reports it, unread).
+    const copyable = async (path: string) => {
+      const entry = await lstat(path);
+      return entry.isFile() || entry.isDirectory() || entry.isSymbolicLink();
+    };
+    await cp(await realpath(sourcesDir), copy, { recursive: true, verbatimSymlinks: true, filter: copyable });
     const report: FixReport = { changed: [], refused: [] };
     const changes = new Map<string, Change[]>();
     // Repairs that brought a new finding, by file, place and text: not tried again.
