@@ -7,11 +7,36 @@
  *   grouped  vfile-reporter's layout, a heading per file (remark-cli's);
  *   json     an array of {file, line, column, endLine, endColumn, severity, ruleId, message, note?};
  *   github   GitHub Actions workflow commands (`::error file=…,line=…::message`): annotations.
+ * What comes from the data (paths, messages quoting the sources, notes) reaches a terminal only
+ * through `terminalText`: in the human, grouped and one-line formats and in annotations (which
+ * a CI log shows as they are); JSON escapes controls itself.
  */
 import { relative, resolve } from 'node:path';
 import { reporter } from 'vfile-reporter';
 import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import { paint, type Paint } from './color.js';
+
+/**
+ * Characters a terminal acts on or reorders instead of showing: the C0 controls but tab and
+ * line feed (ESC starts the sequences that move the cursor, clear the screen, retitle the
+ * window or make a link; CR returns over what was written), DEL, the C1 controls (CSI and OSC
+ * among them), the bidirectional marks, embeddings, overrides and isolates, and the line and
+ * paragraph separators.
+ */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * Text from the data as a terminal may show it: each unsafe character written as an escape a
+ * reader can see and search for (`\x1B`, `\u202E`); everything else, tab and line feed
+ * included, as it is. The one serializer between the data and a terminal.
+ */
+export function terminalText(text: string): string {
+  return text.replace(UNSAFE, (c) => {
+    const code = c.codePointAt(0) ?? 0;
+    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+}
 
 export const FORMATS = ['human', 'grouped', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -77,11 +102,12 @@ export function oneLine(list: readonly Diagnostic[], colors: Paint = paint(false
   return list
     .map((d) => {
       // One finding, one line: other line terminators (\r, U+2028, U+2029, which a problem
-      // matcher's `.` does not cross) become spaces; a message's further lines are indented.
-      const [first = '', ...rest] = d.message.replace(/[\r\u2028\u2029]/g, ' ').split('\n');
+      // matcher's `.` does not cross) become spaces; a message's further lines are indented;
+      // what a terminal would act on is escaped (the colours are added after).
+      const [first = '', ...rest] = terminalText(d.message.replace(/[\r\u2028\u2029]/g, ' ')).split('\n');
       const severity = d.severity === 'error' ? colors.red('error') : colors.yellow('warning');
-      const more = [...rest, ...(d.note ? d.note.split('\n') : [])].map((l) => `    ${l}`);
-      return [`${d.file}:${d.line}:${d.column}: ${severity} ${first} ${colors.dim(`(${d.ruleId})`)}`, ...more].join('\n');
+      const more = [...rest, ...(d.note ? terminalText(d.note).split('\n') : [])].map((l) => `    ${l}`);
+      return [`${terminalText(d.file)}:${d.line}:${d.column}: ${severity} ${first} ${colors.dim(`(${terminalText(d.ruleId)})`)}`, ...more].join('\n');
     })
     .join('\n');
 }
@@ -95,8 +121,24 @@ export function human(files: readonly VFile[], cwd: string, options: { color?: b
 export function grouped(files: readonly VFile[], cwd: string, options: { color?: boolean } = {}): string {
   const withMessages = files.filter((f) => f.messages.length > 0);
   if (withMessages.length === 0) return '';
-  // vfile-reporter names a file by its path: give it the one the user should see, on copies.
-  const shown = withMessages.map((f) => Object.assign(Object.create(Object.getPrototypeOf(f) as object) as VFile, f, { history: [shownPath(f, cwd)] }));
+  // vfile-reporter names a file by its path: give it the one the user should see, on copies,
+  // with what comes from the data escaped for the terminal (the colours are the reporter's).
+  const safe = <T extends string | null | undefined>(text: T): T => (typeof text === 'string' ? (terminalText(text) as T) : text);
+  const shown = withMessages.map((f) =>
+    Object.assign(Object.create(Object.getPrototypeOf(f) as object) as VFile, f, {
+      history: [terminalText(shownPath(f, cwd))],
+      messages: f.messages.map((m) =>
+        Object.assign(Object.create(Object.getPrototypeOf(m) as object) as VFileMessage, m, {
+          reason: safe(m.reason),
+          message: safe(m.message),
+          note: safe(m.note),
+          ruleId: safe(m.ruleId),
+          source: safe(m.source),
+          file: terminalText(shownPath(f, cwd)),
+        }),
+      ),
+    }),
+  );
   return reporter(shown, { quiet: true, color: options.color ?? false, verbose: true });
 }
 
@@ -104,7 +146,7 @@ export function json(list: readonly Diagnostic[]): string {
   return JSON.stringify(list, null, 2);
 }
 
-/** GitHub Actions workflow commands: `::error file=…,line=…::message`. */
+/** GitHub Actions workflow commands: `::error file=…,line=…::message` (the log shows the data as it is: controls are escaped first, `terminalText`). */
 function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
@@ -116,7 +158,7 @@ export function github(list: readonly Diagnostic[]): string {
   return list
     .map(
       (d) =>
-        `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${escapeProperty(d.ruleId)}::${escapeData(d.note ? `${d.message}\n${d.note}` : d.message)}`,
+        `::${d.severity} file=${escapeProperty(terminalText(d.file))},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${escapeProperty(terminalText(d.ruleId))}::${escapeData(terminalText(d.note ? `${d.message}\n${d.note}` : d.message))}`,
     )
     .join('\n');
 }

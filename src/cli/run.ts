@@ -16,7 +16,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, relative, sep } from 'node:path';
 import type { VFile } from 'vfile';
 import { LANGS, type Lang } from '../types.js';
-import { FORMATS, diagnostics, github, grouped, human, json, oneLine, summary, tally, type Format } from './format.js';
+import { FORMATS, diagnostics, github, grouped, human, json, oneLine, summary, tally, terminalText, type Format } from './format.js';
 import { commandHelp, parseCommand, wrap, UsageError, type CommandSpec, type OptionSpec, type Parsed } from './args.js';
 import { paint, useColor, type Paint } from './color.js';
 import { createProgress } from './progress.js';
@@ -63,8 +63,8 @@ class Invocation {
 
   /** A line for people, on stderr. */
   readonly say = (line: string): void => void this.io.stderr.write(`${line}\n`);
-  /** A path as messages show it: from the working folder. */
-  readonly shown = (path: string): string => relative(this.io.cwd, path) || '.';
+  /** A path as messages show it: from the working folder, escaped for the terminal. */
+  readonly shown = (path: string): string => terminalText(relative(this.io.cwd, path) || '.');
   /** A path given on the command line. */
   path(value: string): string {
     return resolve(this.io.cwd, value);
@@ -432,7 +432,7 @@ async function runWatch(cli: Invocation, options: { outDir: string; sourcesDir: 
     env: io.env,
     session: io.session,
     // After Ctrl-C, what fails because Chromium was stopped is not news.
-    log: (line) => void (cli.interrupted || cli.say(line)),
+    log: (line) => void (cli.interrupted || cli.say(terminalText(line))),
     report: (result) => {
       const text = human(result.files, io.cwd, { color: colors.enabled });
       if (text) cli.say(text);
@@ -523,10 +523,10 @@ function failure(cli: Invocation, error: unknown): number {
   const { io } = cli;
   if (error instanceof UsageError) {
     const usageText = error.command ? commandHelp(PROGRAM, error.command) : generalHelp();
-    io.stderr.write(`${PROGRAM}${error.command ? ' ' : ': '}${error.message}\n\n${usageText}`);
+    io.stderr.write(`${PROGRAM}${error.command ? ' ' : ': '}${terminalText(error.message)}\n\n${usageText}`);
     return 2;
   }
-  io.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  io.stderr.write(`error: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
   if (io.env['DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   // A refused output folder or a bad port (their errors carry exitCode 2) is bad usage.
   const code = (error as { exitCode?: unknown }).exitCode;

@@ -15,7 +15,7 @@ import { projectStatus } from '../translate/status.js';
 import { readXliff, writeXliff, type XliffVersion } from '../translate/xliff.js';
 import { writeFilesAtomic } from '../write/sources.js';
 import { checkExportTarget } from '../write/output-folder.js';
-import { human } from './format.js';
+import { human, terminalText } from './format.js';
 import type { CliIO } from './io.js';
 
 export interface TranslateOptions {
@@ -54,7 +54,7 @@ function translations(project: Project, asked: Lang[] | undefined, command: stri
 /** `args`: what follows the command, paths already resolved; `options.out` too. */
 export async function runTranslate(command: string, args: readonly string[], options: TranslateOptions, io: Pick<CliIO, 'stdout' | 'stderr' | 'cwd'>): Promise<number> {
   const say = (line: string) => void io.stderr.write(`${line}\n`);
-  const shown = (path: string) => relative(io.cwd, path);
+  const shown = (path: string) => terminalText(relative(io.cwd, path));
   if (command === 'status') {
     if (!['human', 'json'].includes(options.format)) throw new TranslateUsageError(`status --format takes human or json, not "${options.format}"`);
     const project = await load(options, io);

@@ -46,6 +46,26 @@ describe('messages a person can act on', () => {
   });
 });
 
+describe("the sources' control characters", () => {
+  it('are reported where they are (control-characters), and reach the terminal and the annotations escaped', async () => {
+    const copy = await copySources(['en']);
+    // An escape sequence in a paper's theme (YAML's \e), raw in the introduction, and in a file's name.
+    await edit(join(copy, PAPERS, 'CTOC-COP-WG.4-2010-5.md'), (t) => t.replace('theme: case-management', 'theme: "\\e]0;owned\\a\\e[2J"'));
+    await edit(join(copy, 'en', 'introduction.md'), (t) => t.replace('Working Group', 'Working\x1b[8m Group'));
+    await writeFile(join(copy, PAPERS, '\x1b[31mred.md'), 'no front matter\n');
+    const human = await cli(['check', '--sources', copy]);
+    expect(human.status).toBe(1);
+    expect(human.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    const shown = (path: string) => relative(ROOT, join(copy, path));
+    expect(human.stderr).toContain(`${shown(join(PAPERS, 'CTOC-COP-WG.4-2010-5.md'))}:5:1: error Unknown theme \`\\x1B]0;owned\\x07\\x1B[2J\``);
+    expect(human.stderr).toMatch(/introduction\.md:\d+:\d+: error Control character U\+001B: remove it \(control-characters\)/);
+    expect(human.stderr).toContain(`${shown(PAPERS)}/\\x1B[31mred.md:1:1: error Missing front matter`);
+    const annotations = await cli(['check', '--sources', copy, '--format', 'github']);
+    expect(annotations.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(annotations.stdout).toContain('Unknown theme `\\x1B]0;owned\\x07\\x1B[2J`');
+  });
+});
+
 describe('check FILE|DIR…', () => {
   it('reports the files named (loading what they depend on), says what else there is, and exits by them', async () => {
     const paper = join(sources, PAPERS, 'CTOC-COP-WG.4-2010-5.md');

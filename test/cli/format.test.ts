@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
-import { diagnostics, github, grouped, human, oneLine, summary, type Diagnostic } from '../../src/cli/format.js';
+import { diagnostics, github, grouped, human, json, oneLine, summary, terminalText, type Diagnostic } from '../../src/cli/format.js';
 import { paint, useColor } from '../../src/cli/color.js';
 
 /**
@@ -111,6 +111,57 @@ describe('GitHub annotations', () => {
     const line = github([{ file: 'x.md', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', ruleId: 'meetings', message: 'Missing', note: '  - number: 11\n    year: 2021' }]);
     expect(line.split('\n')).toHaveLength(1);
     expect(parseCommand(line).data).toBe('Missing\n  - number: 11\n    year: 2021');
+  });
+});
+
+describe("data's control characters, in every format a terminal shows", () => {
+  /** What a terminal acts on or reorders instead of showing (tab and line feed are text). */
+  const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+  const hostile = ['\x1b[2J', '\x1b]0;owned\x07', '\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\', '\u009b31m', '\0', '\r', '\b', '\x7f', '\u202e', '\u2066', '\u200f', '\u2028'];
+  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.array(fc.constantFrom(...hostile, 'a', ' ', '\n', '\t', 'é', 'ع'), { maxLength: 12 }).map((parts) => parts.join('')));
+  const finding = fc.record({ file: text, message: text, note: fc.option(text, { nil: undefined }), ruleId: text, severity: fc.constantFrom('error' as const, 'warning' as const) });
+  const vfileOf = (f: { file: string; message: string; note: string | undefined; ruleId: string; severity: 'error' | 'warning' }) => {
+    const file = new VFile({ path: join('/p', `${f.file.replace(/\//g, '_')}.md`), cwd: '/p', value: '' });
+    const m = file.message(f.message, { place: { line: 2, column: 3 }, ruleId: f.ruleId, source: 'un-compendium' });
+    if (f.note) m.note = f.note;
+    m.fatal = f.severity === 'error';
+    return file;
+  };
+
+  it('terminalText escapes each unsafe character visibly, and only those', () => {
+    expect(terminalText('a\x1b[31mb\u202ec\0d\te\nf')).toBe('a\\x1B[31mb\\u202Ec\\x00d\te\nf');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {
+        const safe = terminalText(s);
+        expect(safe).not.toMatch(UNSAFE);
+        if (!UNSAFE.test(s)) expect(safe).toBe(s);
+        // Each unsafe character stands where it was, as its escape.
+        const expected = [...s].map((c) => (UNSAFE.test(c) ? (c.codePointAt(0)! < 0x100 ? `\\x${c.codePointAt(0)!.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`) : c)).join('');
+        expect(safe).toBe(expected);
+      }),
+    );
+  });
+
+  it('human, grouped, the one-line build format and annotations carry no raw control from the data; JSON keeps the data as it is', () => {
+    fc.assert(
+      fc.property(fc.array(finding, { minLength: 1, maxLength: 3 }), fc.boolean(), (list, color) => {
+        const files = list.map(vfileOf);
+        const ours = (out: string) => (color ? out.replace(/\x1b\[\d+m/g, '') : out);
+        for (const out of [human(files, '/p', { color }), grouped(files, '/p', { color }), oneLine(diagnostics(files, '/p')), github(diagnostics(files, '/p'))]) {
+          expect(ours(out)).not.toMatch(UNSAFE);
+        }
+        // Annotations: one line each, whatever the message held.
+        expect(github(diagnostics(files, '/p')).split('\n')).toHaveLength(list.length);
+        const parsed = JSON.parse(json(diagnostics(files, '/p'))) as Diagnostic[];
+        expect(parsed.map((d) => d.message)).toEqual(list.map((f) => f.message));
+      }),
+    );
+  });
+
+  it('a message quoting an escape sequence shows it, visibly', () => {
+    const file = vfileOf({ file: 'x', message: 'Unknown theme `\x1b]0;owned\x07\x1b[2J`', note: undefined, ruleId: 'compendium-structure', severity: 'error' });
+    expect(human([file], '/p')).toBe('x.md:2:3: error Unknown theme `\\x1B]0;owned\\x07\\x1B[2J` (compendium-structure)');
+    expect(parseCommand(github(diagnostics([file], '/p'))).data).toBe('Unknown theme `\\x1B]0;owned\\x07\\x1B[2J`');
   });
 });
 
