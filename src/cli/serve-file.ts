@@ -4,9 +4,11 @@
  * is judged — where it really is (Linux names an open file's path under /proc/self/fd; elsewhere
  * its device and inode are compared with those of the checked path) and what it is — and it is
  * read only through that descriptor. A link swapped in after the check cannot change what is
- * sent. `Range` per RFC 9110 §14: one byte range, satisfiable → 206; unsatisfiable → 416 with
- * a `Content-Range` of `bytes *` then `/` and the size; anything else (several ranges, another unit, a malformed or
- * invalid spec such as `bytes=abc` or `bytes=5-1`) is ignored → 200 with the whole file.
+ * sent. `Range` per RFC 9110 §14: one satisfiable byte range → 206; a byte-range set none of
+ * whose ranges can be sent (past the end, `bytes=-0`, or invalid such as `bytes=5-1`) → 416
+ * with a `Content-Range` of `bytes *` then `/` and the size; anything else (another unit,
+ * what is not of the grammar such as `bytes=abc`, several satisfiable ranges) is ignored → 200
+ * with the whole file.
  */
 import { constants, existsSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
@@ -70,23 +72,47 @@ export function contentType(path: string): string {
   return TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** One byte range of a file of `size` bytes, per RFC 9110 §14.1.2: the range, 'unsatisfiable', or undefined (ignore the header). */
+/** Optional white space (RFC 9110 §5.6.3): spaces and tabs. */
+const OWS = /^[ \t]+|[ \t]+$/gu;
+
+/**
+ * The `Range` of a request for a file of `size` bytes, per RFC 9110 §14.1–14.2: the one range
+ * to send (206); 'unsatisfiable' (416) when the header is a byte-range set of which no range
+ * can be sent — every first-pos at or past the end, a suffix of 0, or an invalid int-range
+ * whose last-pos is before its first-pos (`bytes=5-1`); or undefined, the header ignored and
+ * the whole file sent (200): another unit, anything not of the byte-range grammar
+ * (`bytes=abc`, `bytes = 0-1`), or several satisfiable ranges (a server may ignore Range; this
+ * one sends no multipart answer).
+ */
 export function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
   if (header === undefined) return undefined;
-  const match = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
-  if (!match) return undefined; // another unit, several ranges, or not a range at all
-  const [, first = '', last = ''] = match;
-  if (first === '' && last === '') return undefined;
-  if (first === '') {
-    const suffix = Number(last);
-    if (suffix === 0) return 'unsatisfiable';
-    return size === 0 ? 'unsatisfiable' : { start: Math.max(0, size - suffix), end: size - 1 };
+  const eq = header.indexOf('=');
+  if (eq < 0 || header.slice(0, eq).toLowerCase() !== 'bytes') return undefined; // another unit, or none
+  // range-set = 1#range-spec: commas with optional white space around, empty elements allowed.
+  const specs = header
+    .slice(eq + 1)
+    .split(',')
+    .map((spec) => spec.replace(OWS, ''))
+    .filter((spec) => spec !== '');
+  if (specs.length === 0) return undefined;
+  const ranges: Array<{ start: number; end: number }> = [];
+  for (const spec of specs) {
+    const match = /^(\d*)-(\d*)$/u.exec(spec);
+    const [, first = '', last = ''] = match ?? [];
+    if (!match || (first === '' && last === '')) return undefined; // not a byte range: the header is ignored
+    if (first === '') {
+      // suffix-range: the last `suffix` bytes; none of 0, nor of an empty file.
+      const suffix = Number(last);
+      if (suffix > 0 && size > 0) ranges.push({ start: Math.max(0, size - suffix), end: size - 1 });
+      continue;
+    }
+    const start = Number(first);
+    const end = last === '' ? size - 1 : Number(last);
+    if (last !== '' && end < start) continue; // an invalid int-range: none of it can be sent
+    if (start < size) ranges.push({ start, end: Math.min(end, size - 1) });
   }
-  const start = Number(first);
-  const end = last === '' ? size - 1 : Number(last);
-  if (last !== '' && end < start) return undefined; // an invalid range-spec: ignored
-  if (start >= size) return 'unsatisfiable';
-  return { start, end: Math.min(end, size - 1) };
+  if (ranges.length === 0) return 'unsatisfiable';
+  return ranges.length === 1 ? ranges[0] : undefined;
 }
 
 /** Send an opened file (and close it): ETag and If-None-Match, Range, HEAD. */
@@ -101,8 +127,12 @@ export async function sendFile(request: IncomingMessage, response: ServerRespons
       response.end();
       return;
     }
+    // If-Range (RFC 9110 §13.1.5): the range only if the file is the one the client has. Its
+    // entity tag is weak, and a weak tag never matches there; a date matches Last-Modified exactly.
     const ifRange = request.headers['if-range'];
-    const range = ifRange !== undefined && ifRange !== etag ? undefined : byteRange(request.headers.range, size);
+    // Range is defined for GET only (§14.2): a HEAD answers as its GET would without it.
+    const asked = request.method === 'GET' && (ifRange === undefined || ifRange === common['last-modified']);
+    const range = asked ? byteRange(request.headers.range, size) : undefined;
     if (range === 'unsatisfiable') {
       response.writeHead(416, { ...common, 'content-range': `bytes */${size}`, 'content-type': 'text/plain; charset=utf-8' });
       response.end('Range not satisfiable\n');
