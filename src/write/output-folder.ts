@@ -11,7 +11,7 @@
  *    and the renumbering report the tool wrote) are ever replaced; anything else is left alone.
  * A refusal is an `OutputFolderError` (the command line exits 2 with its message).
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, openSync, readSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
@@ -154,8 +154,9 @@ export const EXPORT_NAME = /^compendium-[a-z]{2}\.xlf$/;
  * Decide whether `translate export --out` may write `files` (absolute paths, all in one folder:
  * the folder given, or the folder of the one .xlf file given), without writing anything. The
  * same places are refused as for a build (`refuseProtected`); the folder must be new, empty, or
- * hold nothing but XLIFF exports of this tool (and the files to be written); a file to be
- * replaced must be a plain file, not a link. Throws an `OutputFolderError` saying why not.
+ * hold nothing but XLIFF exports of this tool (named as it names them, holding XLIFF) and the
+ * files to be written; a file to be replaced must be a plain file holding XLIFF, not a link or
+ * a file of yours. Throws an `OutputFolderError` saying why not.
  */
 export function checkExportTarget(said: string, files: readonly string[], folders: ProtectedFolders): void {
   const refuse = (why: string): never => {
@@ -167,7 +168,9 @@ export function checkExportTarget(said: string, files: readonly string[], folder
     refuseProtected(realPath(dir), folders, refuse);
     if (!existsSync(dir)) continue;
     const mine = new Set(files.filter((f) => dirname(resolve(f)) === dir).map((f) => basename(f)));
-    const others = readdirSync(dir).filter((name) => !mine.has(name) && !EXPORT_NAME.test(name));
+    // An export is named as the tool names them and holds XLIFF (a file of yours that only
+    // has the name is not one).
+    const others = readdirSync(dir).filter((name) => !mine.has(name) && !(EXPORT_NAME.test(name) && isXliff(join(dir, name))));
     if (others.length > 0) refuse(`${dir} is not empty (${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}) and holds files that are not XLIFF exports of this tool`);
   }
   for (const file of files) {
@@ -178,6 +181,23 @@ export function checkExportTarget(said: string, files: readonly string[], folder
       continue; // new
     }
     if (!entry.isFile()) refuse(`${file} ${entry.isSymbolicLink() ? 'is a symbolic link' : 'is not a plain file'}`);
+    if (!isXliff(file)) refuse(`${file} exists and is not an XLIFF file: it would be replaced`);
+  }
+}
+
+/** A plain file that starts as an XLIFF document does (its `<xliff` element within the first 4 KB). */
+function isXliff(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    if (!lstatSync(path).isFile()) return false;
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const head = Buffer.alloc(4096);
+    const length = readSync(fd, head, 0, head.length, 0);
+    return /<(?:[\w.-]+:)?xliff[\s>]/u.test(head.subarray(0, length).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -39,6 +39,22 @@ describe('the export guard', () => {
     // The default, and a new folder inside output/, are fine.
     expect(refusal(join(ROOT, 'output', 'xliff'), [join(ROOT, 'output', 'xliff', 'compendium-fr.xlf')])).toBe('');
   });
+
+  it('takes for an export only what holds XLIFF: a file of yours with an export\'s name, or one --out would replace, is refused', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'export-guard-'));
+    const xliff = '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr"></xliff>\n';
+    await mkdir(join(scratch, 'exports'));
+    await writeFile(join(scratch, 'exports', 'compendium-es.xlf'), xliff);
+    expect(refusal(join(scratch, 'exports'), [join(scratch, 'exports', 'compendium-fr.xlf')], join(ROOT, 'sources'))).toBe('');
+    await mkdir(join(scratch, 'named'));
+    await writeFile(join(scratch, 'named', 'compendium-es.xlf'), 'my notes, not an export\n');
+    expect(refusal(join(scratch, 'named'), [join(scratch, 'named', 'compendium-fr.xlf')])).toMatch(/is not empty \(compendium-es\.xlf\) and holds files that are not XLIFF exports/);
+    await mkdir(join(scratch, 'mine'));
+    await writeFile(join(scratch, 'mine', 'thesis.xlf'), 'a chapter of mine\n');
+    expect(refusal(join(scratch, 'mine', 'thesis.xlf'), [join(scratch, 'mine', 'thesis.xlf')])).toMatch(/thesis\.xlf exists and is not an XLIFF file: it would be replaced/);
+    await writeFile(join(scratch, 'named', 'compendium-fr.xlf'), 'mine too\n');
+    expect(refusal(join(scratch, 'named', 'compendium-fr.xlf'), [join(scratch, 'named', 'compendium-fr.xlf')])).toMatch(/not XLIFF exports|is not an XLIFF file/);
+  });
 });
 
 describe('translate export --out on the command line', () => {
