@@ -29,6 +29,8 @@ class LongestFirst extends BaseSequencer {
 }
 
 export default defineConfig({
+  // The sources and helpers are transformed while the first files start (not on their first import).
+  server: { warmup: { ssrFiles: ['./src/**/*.ts', './test/helpers/*.ts'] } },
   test: {
     include: ['test/**/*.test.ts'],
     // One Chromium for the whole run, and one build of the six editions, shared by the
