@@ -6,7 +6,8 @@
  * folder answers 404 at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request as httpRequest, type Server } from 'node:http';
+import type { Server } from 'node:http';
+import { rawRequest } from '../helpers/http.js';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,17 +22,7 @@ let server: Server;
 let port: number;
 const BODY = '0123456789abcdefghij'; // 20 bytes
 
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}) => rawRequest(port, path, { headers });
 
 beforeAll(async () => {
   const base = mkdtempSync(join(tmpdir(), 'serve-file-'));
@@ -127,14 +118,7 @@ describe('Range', () => {
     expect((await get('/data.txt', { range: 'bytes=0-3', 'if-range': etag })).status).toBe(200);
     const dated = await get('/data.txt', { range: 'bytes=0-3', 'if-range': modified });
     expect([dated.status, dated.body]).toEqual([206, '0123']);
-    const head = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/data.txt', method: 'HEAD', headers: { host: `127.0.0.1:${port}`, range: 'bytes=0-3' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      req.on('error', reject);
-      req.end();
-    });
+    const head = (await rawRequest(port, '/data.txt', { method: 'HEAD', headers: { range: 'bytes=0-3' } })).status;
     expect(head).toBe(200);
   });
 });

@@ -5,7 +5,8 @@
  * and <meta>): no violation, the fonts load, the switcher's script runs, the PDF link answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request as httpRequest, type Server } from 'node:http';
+import type { Server } from 'node:http';
+import { rawRequest } from '../helpers/http.js';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,17 +25,7 @@ let port: number;
 let browser: Browser | undefined;
 
 /** A raw request: the path is sent as written (fetch would normalize `..`). */
-function raw(path: string, options: { method?: string; host?: string } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: options.host ?? `127.0.0.1:${port}` } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const raw = (path: string, options: { method?: string; host?: string } = {}) => rawRequest(port, path, options);
 
 beforeAll(async () => {
   // A copy of the run's shared build (test/helpers/shared-build.ts), to leave traps in.
