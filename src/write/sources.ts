@@ -11,22 +11,19 @@ import { onInterrupt } from '../print/interrupt.js';
 
 export async function writeFilesAtomic(files: ReadonlyArray<{ path: string; data: string }>): Promise<void> {
   const tag = `${process.pid}-${Date.now().toString(36)}`;
-  const staged: Array<{ path: string; tmp: string; backup: string | undefined }> = [];
-  const done: typeof staged = [];
-  // Ctrl-C or a kill meanwhile: the files replaced so far are put back and the staged copies
-  // removed before the process ends (an interrupted export left its *.tmp files behind).
-  const state = { stopped: false, pending: Promise.resolve() as Promise<unknown> };
+  // Ctrl-C or a kill meanwhile: no step starts after it, and the process ends only once the
+  // writing has undone itself (what it replaced put back, its staged files removed) or has
+  // finished (an interrupted export left its *.tmp files behind).
+  const state = { stopped: false };
+  let settled: Promise<unknown> = Promise.resolve();
   const unregister = onInterrupt(async () => {
     state.stopped = true;
-    await state.pending.catch(() => undefined); // the write or rename under way ends first
-    for (const entry of done.splice(0)) {
-      if (entry.backup) await rename(entry.backup, entry.path).catch(() => undefined);
-      else await rm(entry.path, { force: true });
-    }
-    await Promise.all(staged.flatMap((e) => [rm(e.tmp, { force: true }), e.backup ? rm(e.backup, { force: true }) : Promise.resolve()]));
+    await settled;
   });
   try {
-    await writeStaged(files, tag, staged, done, state);
+    const writing = writeStaged(files, tag, state);
+    settled = writing.catch(() => undefined);
+    await writing;
   } finally {
     unregister();
   }
@@ -35,17 +32,14 @@ export async function writeFilesAtomic(files: ReadonlyArray<{ path: string; data
 async function writeStaged(
   files: ReadonlyArray<{ path: string; data: string }>,
   tag: string,
-  staged: Array<{ path: string; tmp: string; backup: string | undefined }>,
-  done: Array<{ path: string; tmp: string; backup: string | undefined }>,
-  state: { stopped: boolean; pending: Promise<unknown> },
+  state: { stopped: boolean },
 ): Promise<void> {
-  /** One step at a time, none after an interrupt (whose handler waits for the step under way). */
+  /** No step after an interrupt: the writing undoes itself instead (below). */
   const step = async <T>(work: () => Promise<T>): Promise<T> => {
     if (state.stopped) throw new Error('Interrupted');
-    const running = work();
-    state.pending = running;
-    return running;
+    return work();
   };
+  const staged: Array<{ path: string; tmp: string; backup: string | undefined }> = [];
   try {
     for (const file of files) {
       await step(() => mkdir(dirname(file.path), { recursive: true }));
@@ -63,6 +57,7 @@ async function writeStaged(
     await Promise.all(staged.flatMap((e) => [rm(e.tmp, { force: true }), e.backup ? rm(e.backup, { force: true }) : Promise.resolve()]));
     throw error;
   }
+  const done: typeof staged = [];
   try {
     for (const entry of staged) {
       await step(() => rename(entry.tmp, entry.path));
@@ -74,7 +69,7 @@ async function writeStaged(
       if (entry.backup) await rename(entry.backup, entry.path).catch(() => undefined);
       else await rm(entry.path, { force: true });
     }
-    await Promise.all(staged.map((e) => rm(e.tmp, { force: true })));
+    await Promise.all(staged.flatMap((e) => [rm(e.tmp, { force: true }), e.backup && !done.includes(e) ? rm(e.backup, { force: true }) : Promise.resolve()]));
     throw error;
   }
   await Promise.all(staged.map((e) => (e.backup ? rm(e.backup, { force: true }) : Promise.resolve())));

@@ -12,7 +12,8 @@ import { interrupt } from '../../src/print/interrupt.js';
 
 it('leaves the folder as it was or as it should be, whenever it is interrupted', async () => {
   const outcomes = new Set<string>();
-  for (let turns = 0; turns < 40; turns++) {
+  // Later and later, until the writing has ended before the interrupt came.
+  for (let turns = 0; turns < 2000 && !outcomes.has('a.txt=new a b.txt=new b c.txt=new c'); turns++) {
     const dir = await mkdtemp(join(tmpdir(), 'atomic-'));
     await writeFile(join(dir, 'b.txt'), 'old b');
     const files = ['a', 'b', 'c'].map((n) => ({ path: join(dir, `${n}.txt`), data: `new ${n}` }));
